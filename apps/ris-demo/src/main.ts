@@ -1,0 +1,1 @@
+console.log('ris-demo: under construction');

@@ -1,0 +1,130 @@
+import type { ModelId } from '../contract/chat-request.ts';
+import type { Secret } from '../secret/secret.ts';
+
+/** Per-phase deadlines, in ms. */
+export interface TimeoutSettings {
+  /** TCP + TLS connection set-up. */
+  readonly connectMs: number;
+  /** From sending a request to its response headers. */
+  readonly headersMs: number;
+  /** Longest silence between two stream chunks (and between body bytes). */
+  readonly idleMs: number;
+  /** One deadline over every attempt and every wait of a request. */
+  readonly totalMs: number;
+}
+
+/** Retry policy: exponential backoff with jitter. */
+export interface RetrySettings {
+  /** Retries after the first attempt (0 = no retry). */
+  readonly maxRetries: number;
+  /** First backoff, in ms. */
+  readonly initialBackoffMs: number;
+  /** Backoff ceiling, in ms. */
+  readonly maxBackoffMs: number;
+  /** Growth factor per retry (≥ 1). */
+  readonly multiplier: number;
+  /** Share of the backoff that is randomised: 1 = full jitter, 0 = none. */
+  readonly jitter: number;
+  /** Longest server-requested wait (`retry-after`) that is honoured, in ms. */
+  readonly maxServerWaitMs: number;
+}
+
+/** Micro-batching and backpressure. */
+export interface BatchingSettings {
+  /** Requests dispatched together at most (1 = strict arrival order). */
+  readonly batchSize: number;
+  /** Longest wait for a batch to fill before a partial batch is sent, in ms. */
+  readonly maxWaitMs: number;
+  /** Requests in flight to the transport at most. */
+  readonly maxInFlight: number;
+  /** Requests waiting at most; beyond it new requests fail at once with `QueueFullError`. */
+  readonly queueLimit: number;
+}
+
+/** The latency budget of one request. */
+export interface LatencyBudgetSettings {
+  /** Budget in ms. */
+  readonly ms: number;
+  /** `soft`: count and report breaches; `hard`: enforce as the deadline over all attempts. */
+  readonly mode: 'soft' | 'hard';
+}
+
+/** Circuit breaker thresholds. */
+export interface CircuitBreakerSettings {
+  /** Consecutive live failures that open the circuit. */
+  readonly failureThreshold: number;
+  /** How long it stays open before one probe is let through, in ms. */
+  readonly cooldownMs: number;
+}
+
+/** Connection pool of the live transport. */
+export interface ConnectionSettings {
+  /** Keep-alive connections per origin. */
+  readonly connections: number;
+  /** Negotiate HTTP/2 where the server offers it. */
+  readonly http2: boolean;
+}
+
+/** TLS settings for private endpoints. Certificate verification is always on. */
+export interface TlsSettings {
+  /** Path of an extra CA certificate (PEM) trusted in addition to the system's. */
+  readonly caFile?: string;
+}
+
+/** Settings of the deterministic mock transport. */
+export interface MockSettings {
+  /** Seed of the mock's replies. */
+  readonly seed: number;
+}
+
+/** Free-form metadata: flat string, number or boolean values (attached to diagnostics). */
+export type ConfigMetadata = Readonly<Record<string, string | number | boolean>>;
+
+/** The whole, validated, frozen configuration of the acpt family. */
+export interface CerebrasConfig {
+  /** Endpoint base URL, without `/v1`. `http://` only for loopback addresses. */
+  readonly baseUrl: string;
+  /** Model id; check it with the transport's `checkModel()` before a live run. */
+  readonly model: ModelId;
+  /** API key, required when `mockMode` is false. */
+  readonly apiKey?: Secret;
+  /** Where the key came from (`env CEREBRAS_API_KEY`, `file /run/secrets/key`, …), for doctor output. */
+  readonly apiKeySource?: string;
+  /** `X-Cerebras-Version-Patch` header value, if any. */
+  readonly apiVersionPatch?: number;
+  /** `max_completion_tokens` sent when a request sets none. */
+  readonly maxCompletionTokens: number;
+  /** Per-phase deadlines. */
+  readonly timeouts: TimeoutSettings;
+  /** Retry policy. */
+  readonly retry: RetrySettings;
+  /** Batching and backpressure. */
+  readonly batching: BatchingSettings;
+  /** Latency budget. */
+  readonly latencyBudget: LatencyBudgetSettings;
+  /** Whether streaming is allowed. */
+  readonly streaming: boolean;
+  /** Serve every request from the deterministic mock (no credentials needed). */
+  readonly mockMode: boolean;
+  /** What happens when retries are exhausted: answer from the mock, or throw. */
+  readonly fallback: 'mock' | 'throw';
+  /** Circuit breaker. */
+  readonly circuitBreaker: CircuitBreakerSettings;
+  /** Connection pool. */
+  readonly connection: ConnectionSettings;
+  /** TLS. */
+  readonly tls: TlsSettings;
+  /** Mock transport settings. */
+  readonly mock: MockSettings;
+  /** Free-form metadata. */
+  readonly metadata: ConfigMetadata;
+}
+
+/** A deep-partial configuration: what files, overrides and `configure()` accept. */
+export type CerebrasConfigInput = {
+  readonly [K in keyof CerebrasConfig]?: CerebrasConfig[K] extends Secret | undefined
+    ? string | Secret
+    : CerebrasConfig[K] extends Readonly<Record<string, unknown>>
+      ? Partial<CerebrasConfig[K]>
+      : CerebrasConfig[K];
+};

@@ -1,0 +1,30 @@
+import type { ChatRequest } from './chat-request.ts';
+import type { ChatResponse, ChatStreamEvent } from './chat-response.ts';
+
+/** Per-call options of a transport. */
+export interface TransportCallOptions {
+  /** Aborts the call at once and frees its socket; the call rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * What every transport implements: one chat completion, whole or streamed. A transport makes exactly one attempt:
+ * retries, budgets and fallback belong to the adapter. Failures reject with the typed errors of `@acpt/config`.
+ */
+export interface Transport {
+  /** Provider name for telemetry (`gen_ai.provider.name`): `cerebras`, `acpt.mock`, … */
+  readonly provider: string;
+  /** Host the transport talks to (`server.address`), if it talks to one. */
+  readonly serverAddress?: string;
+  /** Port the transport talks to (`server.port`), if it talks to one. */
+  readonly serverPort?: number;
+  /** One non-streaming completion. */
+  complete(request: ChatRequest, options?: TransportCallOptions): Promise<ChatResponse>;
+  /**
+   * One streamed completion: `text-delta` and `reasoning-delta` events as they arrive, then exactly one `finish`.
+   * Breaking out of the iteration cancels the request.
+   */
+  stream(request: ChatRequest, options?: TransportCallOptions): AsyncIterable<ChatStreamEvent>;
+  /** Ends every socket and timer the transport holds. Idempotent. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,91 @@
+export type {
+  AdapterEventListener,
+  AdapterEventMap,
+  AdapterEventName,
+  AdapterEventSource,
+  AttemptEndEvent,
+  AttemptErrorEvent,
+  AttemptStartEvent,
+  BatchFlushEvent,
+  BudgetExceededEvent,
+  CircuitStateEvent,
+  ErrorType,
+  EventError,
+  FallbackReason,
+  FallbackStartEvent,
+  FirstTokenEvent,
+  RateLimitEvent,
+  RequestEndEvent,
+  RequestEventBase,
+  RequestStartEvent,
+  RetryScheduledEvent,
+  StreamChunkEvent,
+  TransportRole,
+} from './contract/adapter-events.ts';
+export type {
+  ChatMessage,
+  ChatRequest,
+  ChatRole,
+  ModelId,
+  ResponseFormat,
+  ToolCall,
+  ToolChoice,
+  ToolDefinition,
+} from './contract/chat-request.ts';
+export type {
+  ChatResponse,
+  ChatStreamEvent,
+  FinishReason,
+  ResponseLatency,
+  TimeInfo,
+  Usage,
+} from './contract/chat-response.ts';
+export type { RateLimitState, RateLimitWindow, RateLimitWindowName } from './contract/rate-limit.ts';
+export type { Transport, TransportCallOptions } from './contract/transport.ts';
+export type {
+  BatchingSettings,
+  CerebrasConfig,
+  CerebrasConfigInput,
+  CircuitBreakerSettings,
+  ConfigMetadata,
+  ConnectionSettings,
+  LatencyBudgetSettings,
+  MockSettings,
+  RetrySettings,
+  TimeoutSettings,
+  TlsSettings,
+} from './config/cerebras-config.ts';
+export { AbortedError } from './errors/aborted-error.ts';
+export { AcptError, type AcptErrorCode, type AcptErrorOptions } from './errors/acpt-error.ts';
+export { BudgetExceededError } from './errors/budget-exceeded-error.ts';
+export { CircuitOpenError } from './errors/circuit-open-error.ts';
+export {
+  AcptConfigError,
+  ConfigError,
+  type ConfigIssue,
+  type ConfigSource,
+  describeConfigSource,
+} from './errors/config-error.ts';
+export { describeError, isAbortError } from './errors/describe-error.ts';
+export { FallbackExhaustedError } from './errors/fallback-exhausted-error.ts';
+export {
+  AuthenticationError,
+  type HttpErrorDetails,
+  isRetryableStatus,
+  NotFoundError,
+  TransportHttpError,
+} from './errors/http-error.ts';
+export { InvalidResponseError } from './errors/invalid-response-error.ts';
+export { ModelUnavailableError } from './errors/model-unavailable-error.ts';
+export { TransportNetworkError } from './errors/network-error.ts';
+export { QueueFullError } from './errors/queue-full-error.ts';
+export { type RateLimitDetails, RateLimitError, type RateLimitKind } from './errors/rate-limit-error.ts';
+export { RetryExhaustedError, type RetryStopReason } from './errors/retry-exhausted-error.ts';
+export { TimeoutError, type TimeoutPhase } from './errors/timeout-error.ts';
+export { TruncatedStreamError } from './errors/truncated-stream-error.ts';
+export { Secret } from './secret/secret.ts';
+export { VERSION } from './version.ts';
+export { errorFromHttpResponse, type HttpErrorResponse } from './wire/error-from-http-response.ts';
+export { type HeaderRecord, readHeader, redactHeaders } from './wire/headers.ts';
+export { parseRateLimitHeaders } from './wire/parse-rate-limit-headers.ts';
+export { parseRetryAfter } from './wire/parse-retry-after.ts';

@@ -1,0 +1,21 @@
+import { readHeader, type HeaderRecord } from './headers.ts';
+
+/**
+ * The wait the server asked for, in ms: `retry-after-ms`, else `retry-after` as seconds or an HTTP date.
+ * Returns `undefined` when neither is present or parseable; negative waits become 0.
+ *
+ * @param nowMs - the current epoch ms, to turn a date into a wait
+ */
+export function parseRetryAfter(headers: HeaderRecord, nowMs: number): number | undefined {
+  const milliseconds = readHeader(headers, 'retry-after-ms');
+  if (milliseconds !== undefined && milliseconds.trim() !== '') {
+    const value = Number(milliseconds);
+    if (Number.isFinite(value)) return Math.max(0, value);
+  }
+  const retryAfter = readHeader(headers, 'retry-after');
+  if (retryAfter === undefined || retryAfter.trim() === '') return undefined;
+  const seconds = Number(retryAfter);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}

@@ -1,4 +1,17 @@
 export type {
+  BatchingSettings,
+  CerebrasConfig,
+  CerebrasConfigInput,
+  CircuitBreakerSettings,
+  ConfigMetadata,
+  ConnectionSettings,
+  LatencyBudgetSettings,
+  MockSettings,
+  RetrySettings,
+  TimeoutSettings,
+  TlsSettings,
+} from './config/cerebras-config.ts';
+export type {
   AdapterEventListener,
   AdapterEventMap,
   AdapterEventName,
@@ -40,21 +53,9 @@ export type {
   TimeInfo,
   Usage,
 } from './contract/chat-response.ts';
+export { estimatePromptTokens, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS } from './contract/estimate-tokens.ts';
 export type { RateLimitState, RateLimitWindow, RateLimitWindowName } from './contract/rate-limit.ts';
 export type { Transport, TransportCallOptions } from './contract/transport.ts';
-export type {
-  BatchingSettings,
-  CerebrasConfig,
-  CerebrasConfigInput,
-  CircuitBreakerSettings,
-  ConfigMetadata,
-  ConnectionSettings,
-  LatencyBudgetSettings,
-  MockSettings,
-  RetrySettings,
-  TimeoutSettings,
-  TlsSettings,
-} from './config/cerebras-config.ts';
 export { AbortedError } from './errors/aborted-error.ts';
 export { AcptError, type AcptErrorCode, type AcptErrorOptions } from './errors/acpt-error.ts';
 export { BudgetExceededError } from './errors/budget-exceeded-error.ts';

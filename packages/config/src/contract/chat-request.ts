@@ -56,7 +56,11 @@ export type ResponseFormat =
     };
 
 /** Which tool the model must call, if any. */
-export type ToolChoice = 'none' | 'auto' | 'required' | { readonly type: 'function'; readonly function: { readonly name: string } };
+export type ToolChoice =
+  | 'none'
+  | 'auto'
+  | 'required'
+  | { readonly type: 'function'; readonly function: { readonly name: string } };
 
 /**
  * A chat-completion request in the family's own (camelCase) shape. Transports translate it to the wire.

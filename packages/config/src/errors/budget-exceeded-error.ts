@@ -9,11 +9,19 @@ export class BudgetExceededError extends AcptError {
   /** Time spent when it was declared exceeded. */
   readonly elapsedMs: number;
 
-  constructor(budgetMs: number, elapsedMs: number, options: { readonly cause?: unknown; readonly message?: string } = {}) {
-    super('ACPT_BUDGET_EXCEEDED', options.message ?? `Latency budget of ${budgetMs} ms exceeded after ${Math.round(elapsedMs)} ms`, {
-      cause: options.cause,
-      retryable: false,
-    });
+  constructor(
+    budgetMs: number,
+    elapsedMs: number,
+    options: { readonly cause?: unknown; readonly message?: string } = {},
+  ) {
+    super(
+      'ACPT_BUDGET_EXCEEDED',
+      options.message ?? `Latency budget of ${budgetMs} ms exceeded after ${Math.round(elapsedMs)} ms`,
+      {
+        cause: options.cause,
+        retryable: false,
+      },
+    );
     this.name = 'BudgetExceededError';
     this.budgetMs = budgetMs;
     this.elapsedMs = elapsedMs;

@@ -47,7 +47,11 @@ export class AcptConfigError extends AcptError {
     const lines = issues.map(
       (issue) => `  - ${issue.path || '(root)'} (${describeConfigSource(issue.source)}): ${issue.message}`,
     );
-    super('ACPT_CONFIG_INVALID', `Invalid acpt configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, options);
+    super(
+      'ACPT_CONFIG_INVALID',
+      `Invalid acpt configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+      options,
+    );
     this.name = 'AcptConfigError';
     this.issues = issues;
     markError(this, marker);

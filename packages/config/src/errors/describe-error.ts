@@ -35,7 +35,12 @@ export function describeError(error: unknown): EventError {
     };
   }
   if (AcptError.isInstance(error)) {
-    return { type: typeByCode[error.code] ?? '_OTHER', code: error.code, message: error.message, retryable: error.retryable };
+    return {
+      type: typeByCode[error.code] ?? '_OTHER',
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+    };
   }
   if (isAbortError(error)) return { type: 'AbortError', message: (error as Error).message, retryable: false };
   return { type: '_OTHER', message: error instanceof Error ? error.message : String(error), retryable: false };

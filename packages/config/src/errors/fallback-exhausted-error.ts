@@ -8,9 +8,13 @@ export class FallbackExhaustedError extends AcptError {
   readonly attempts: readonly unknown[];
 
   constructor(attempts: readonly unknown[], options: { readonly message?: string } = {}) {
-    super('ACPT_FALLBACK_EXHAUSTED', options.message ?? `The request and its ${attempts.length - 1} fallback(s) all failed`, {
-      cause: attempts.at(-1),
-    });
+    super(
+      'ACPT_FALLBACK_EXHAUSTED',
+      options.message ?? `The request and its ${attempts.length - 1} fallback(s) all failed`,
+      {
+        cause: attempts.at(-1),
+      },
+    );
     this.name = 'FallbackExhaustedError';
     this.attempts = attempts;
     markError(this, marker);

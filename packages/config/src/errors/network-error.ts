@@ -7,7 +7,10 @@ export class TransportNetworkError extends AcptError {
   /** undici's or Node's error code (`UND_ERR_SOCKET`, `ECONNREFUSED`, `CERT_HAS_EXPIRED`, …), when known. */
   readonly undiciCode: string | undefined;
 
-  constructor(message: string, options: { readonly undiciCode?: string; readonly cause?: unknown; readonly retryable?: boolean } = {}) {
+  constructor(
+    message: string,
+    options: { readonly undiciCode?: string; readonly cause?: unknown; readonly retryable?: boolean } = {},
+  ) {
     super('ACPT_NETWORK', message, { cause: options.cause, retryable: options.retryable ?? true });
     this.name = 'TransportNetworkError';
     this.undiciCode = options.undiciCode;

@@ -8,9 +8,13 @@ export class QueueFullError extends AcptError {
   readonly queueLimit: number;
 
   constructor(queueLimit: number) {
-    super('ACPT_QUEUE_FULL', `The request queue is full (${queueLimit} waiting); retry later or raise batching.queueLimit`, {
-      retryable: true,
-    });
+    super(
+      'ACPT_QUEUE_FULL',
+      `The request queue is full (${queueLimit} waiting); retry later or raise batching.queueLimit`,
+      {
+        retryable: true,
+      },
+    );
     this.name = 'QueueFullError';
     this.queueLimit = queueLimit;
     markError(this, marker);

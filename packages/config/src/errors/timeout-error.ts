@@ -15,7 +15,11 @@ export class TimeoutError extends AcptError {
   /** Its length in ms. */
   readonly timeoutMs: number;
 
-  constructor(phase: TimeoutPhase, timeoutMs: number, options: { readonly cause?: unknown; readonly message?: string } = {}) {
+  constructor(
+    phase: TimeoutPhase,
+    timeoutMs: number,
+    options: { readonly cause?: unknown; readonly message?: string } = {},
+  ) {
     super('ACPT_TIMEOUT', options.message ?? `The ${phase} timeout of ${timeoutMs} ms fired`, {
       cause: options.cause,
       retryable: phase !== 'total',

@@ -8,11 +8,10 @@ export class TruncatedStreamError extends AcptError {
   readonly deliveredContent: boolean;
 
   constructor(options: { readonly deliveredContent: boolean; readonly cause?: unknown; readonly message?: string }) {
-    super(
-      'ACPT_STREAM_TRUNCATED',
-      options.message ?? 'The stream ended before a chunk with finish_reason arrived',
-      { cause: options.cause, retryable: !options.deliveredContent },
-    );
+    super('ACPT_STREAM_TRUNCATED', options.message ?? 'The stream ended before a chunk with finish_reason arrived', {
+      cause: options.cause,
+      retryable: !options.deliveredContent,
+    });
     this.name = 'TruncatedStreamError';
     this.deliveredContent = options.deliveredContent;
     markError(this, marker);

@@ -29,7 +29,13 @@ export class Secret {
 
   /** True for a `Secret` from any copy of this package. */
   static isInstance(value: unknown): value is Secret {
-    return value instanceof Secret || (typeof value === 'object' && value !== null && typeof (value as Secret).reveal === 'function' && String(value) === redacted);
+    return (
+      value instanceof Secret ||
+      (typeof value === 'object' &&
+        value !== null &&
+        typeof (value as Secret).reveal === 'function' &&
+        String(value) === redacted)
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { RateLimitState, RateLimitWindowName } from '../contract/rate-limit.ts';
-import { AuthenticationError, NotFoundError, TransportHttpError, isRetryableStatus } from '../errors/http-error.ts';
-import { type RateLimitKind, RateLimitError } from '../errors/rate-limit-error.ts';
+import { AuthenticationError, isRetryableStatus, NotFoundError, TransportHttpError } from '../errors/http-error.ts';
+import { RateLimitError, type RateLimitKind } from '../errors/rate-limit-error.ts';
 import { type HeaderRecord, readHeader, redactHeaders } from './headers.ts';
 import { parseRateLimitHeaders } from './parse-rate-limit-headers.ts';
 import { parseRetryAfter } from './parse-retry-after.ts';
@@ -39,11 +39,16 @@ function parseErrorBody(body: string): ErrorBody {
   }
   if (typeof json !== 'object' || json === null) return {};
   const record = json as Record<string, unknown>;
-  const inner = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : record;
+  const inner =
+    typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : record;
   const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   const detail = record.detail;
   const detailMessage =
-    typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.map((entry) => text((entry as Record<string, unknown>)?.msg) ?? JSON.stringify(entry)).join('; ') : undefined;
+    typeof detail === 'string'
+      ? detail
+      : Array.isArray(detail)
+        ? detail.map((entry) => text((entry as Record<string, unknown>)?.msg) ?? JSON.stringify(entry)).join('; ')
+        : undefined;
   return {
     message: text(inner.message) ?? (typeof record.error === 'string' ? record.error : undefined) ?? detailMessage,
     type: text(inner.type),
@@ -59,7 +64,11 @@ function rateLimitKind(body: ErrorBody): RateLimitKind {
   return 'unknown';
 }
 
-function rateLimitWindow(message: string, kind: RateLimitKind, state: RateLimitState | undefined): RateLimitWindowName | undefined {
+function rateLimitWindow(
+  message: string,
+  kind: RateLimitKind,
+  state: RateLimitState | undefined,
+): RateLimitWindowName | undefined {
   const named = /per (second|minute|hour|day)|(second|minute|hour|day) limit/i.exec(message);
   if (/per day|day limit/i.test(message)) return 'day';
   const unit = kind === 'token_quota' ? state?.tokens : kind === 'request_quota' ? state?.requests : undefined;
@@ -69,7 +78,11 @@ function rateLimitWindow(message: string, kind: RateLimitKind, state: RateLimitS
 }
 
 /** The wait until the exhausted quota window resets, from the rate-limit headers (ms). */
-function resetWaitMs(kind: RateLimitKind, window: RateLimitWindowName | undefined, state: RateLimitState | undefined): number | undefined {
+function resetWaitMs(
+  kind: RateLimitKind,
+  window: RateLimitWindowName | undefined,
+  state: RateLimitState | undefined,
+): number | undefined {
   if (!state || kind === 'queue' || kind === 'unknown') return undefined;
   const unit = kind === 'token_quota' ? state.tokens : state.requests;
   const reset = unit[window ?? 'minute']?.resetSeconds ?? unit.minute?.resetSeconds;
@@ -104,11 +117,13 @@ export function errorFromHttpResponse(response: HttpErrorResponse): TransportHtt
   const where = response.midStream ? ' (in stream)' : '';
   const { status } = response;
   if (status === 401 || status === 402 || status === 403) {
-    const fix = status === 402 ? 'add credits or a payment method' : 'check CEREBRAS_API_KEY (or CEREBRAS_API_KEY_FILE)';
+    const fix =
+      status === 402 ? 'add credits or a payment method' : 'check CEREBRAS_API_KEY (or CEREBRAS_API_KEY_FILE)';
     return new AuthenticationError(`HTTP ${status}${where}: ${serverMessage}; ${fix}`, details);
   }
   if (status === 404) {
-    const fix = body.code === 'model_not_found' ? '; set CEREBRAS_MODEL to a model the endpoint lists (GET /v1/models)' : '';
+    const fix =
+      body.code === 'model_not_found' ? '; set CEREBRAS_MODEL to a model the endpoint lists (GET /v1/models)' : '';
     return new NotFoundError(`HTTP 404${where}: ${serverMessage}${fix}`, details);
   }
   if (status === 429) {

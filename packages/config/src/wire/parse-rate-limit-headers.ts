@@ -21,7 +21,12 @@ export function parseRateLimitHeaders(headers: HeaderRecord, observedAtMs: numbe
     if (!match) continue;
     const value = Number(typeof raw === 'string' ? raw : raw[0]);
     if (!Number.isFinite(value)) continue;
-    const [, field, unit, window] = match as unknown as [string, keyof typeof fieldOf, 'requests' | 'tokens', RateLimitWindowName];
+    const [, field, unit, window] = match as unknown as [
+      string,
+      keyof typeof fieldOf,
+      'requests' | 'tokens',
+      RateLimitWindowName,
+    ];
     const target = unit === 'requests' ? requests : tokens;
     const entry = target[window] ?? {};
     entry[fieldOf[field]] = value;

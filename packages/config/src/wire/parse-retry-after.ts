@@ -1,4 +1,4 @@
-import { readHeader, type HeaderRecord } from './headers.ts';
+import { type HeaderRecord, readHeader } from './headers.ts';
 
 /**
  * The wait the server asked for, in ms: `retry-after-ms`, else `retry-after` as seconds or an HTTP date.

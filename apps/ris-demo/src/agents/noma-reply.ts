@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import type { NomaAction } from '../scenario/actions.ts';
+import { parseReply, type ReplyContext, type ReplyParse } from './reply-parse.ts';
+
+/** The JSON schema of a NOMA agent reply, strict per Cerebras' structured-output rules. */
+export function nomaReplyJsonSchema(context: ReplyContext): Record<string, unknown> {
+  const vehicle = { type: 'string', enum: [...context.vehicleIds] };
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['pairs'],
+    properties: {
+      pairs: {
+        type: 'array',
+        description:
+          'NOMA pairs; both vehicles must be served by the pair RSU, each vehicle in at most one pair. Unpaired vehicles use OMA.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rsuId', 'nearVehicleId', 'farVehicleId', 'farPowerShare'],
+          properties: {
+            rsuId: { type: 'string', enum: [...context.rsuIds] },
+            nearVehicleId: { ...vehicle, description: 'the stronger (higher gain) user, decodes by SIC' },
+            farVehicleId: { ...vehicle, description: 'the weaker user' },
+            farPowerShare: { type: 'number', description: "alpha in (0, 1): the far user's share of RSU power" },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Validates a NOMA agent reply into a {@link NomaAction}, checking each pair against the observed association. */
+export function parseNomaReply(text: string, context: ReplyContext): ReplyParse<NomaAction> {
+  const pair = v.pipe(
+    v.strictObject({
+      rsuId: v.picklist(context.rsuIds),
+      nearVehicleId: v.picklist(context.vehicleIds),
+      farVehicleId: v.picklist(context.vehicleIds),
+      farPowerShare: v.pipe(v.number(), v.finite(), v.gtValue(0), v.ltValue(1)),
+    }),
+    v.check((item) => item.nearVehicleId !== item.farVehicleId, 'near and far vehicle must differ'),
+    v.check(
+      (item) =>
+        context.servingRsu[item.nearVehicleId] === item.rsuId && context.servingRsu[item.farVehicleId] === item.rsuId,
+      'both vehicles must be served by the pair RSU',
+    ),
+  );
+  const schema = v.strictObject({
+    pairs: v.pipe(
+      v.array(pair),
+      v.check((pairs) => {
+        const vehicles = pairs.flatMap((item) => [item.nearVehicleId, item.farVehicleId]);
+        return new Set(vehicles).size === vehicles.length;
+      }, 'each vehicle in at most one pair'),
+    ),
+  });
+  return parseReply(text, schema);
+}

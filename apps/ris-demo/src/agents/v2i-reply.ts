@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import type { V2iAction } from '../scenario/actions.ts';
+import { parseReply, type ReplyContext, type ReplyParse, uniqueBy } from './reply-parse.ts';
+
+/** The JSON schema of a V2I agent reply, strict per Cerebras' structured-output rules. */
+export function v2iReplyJsonSchema(context: ReplyContext): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['handovers'],
+    properties: {
+      handovers: {
+        type: 'array',
+        description:
+          'Handovers to execute now; each vehicle at most once, target differs from the serving RSU. Only A3-triggered ones are executed.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['vehicleId', 'targetRsuId'],
+          properties: {
+            vehicleId: { type: 'string', enum: [...context.vehicleIds] },
+            targetRsuId: { type: 'string', enum: [...context.rsuIds] },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Validates a V2I agent reply into a {@link V2iAction}. */
+export function parseV2iReply(text: string, context: ReplyContext): ReplyParse<V2iAction> {
+  const schema = v.strictObject({
+    handovers: v.pipe(
+      v.array(
+        v.pipe(
+          v.strictObject({ vehicleId: v.picklist(context.vehicleIds), targetRsuId: v.picklist(context.rsuIds) }),
+          v.check((item) => context.servingRsu[item.vehicleId] !== item.targetRsuId, 'target is the serving RSU'),
+        ),
+      ),
+      uniqueBy((item) => item.vehicleId, 'vehicle'),
+    ),
+  });
+  return parseReply(text, schema);
+}

@@ -1,0 +1,168 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CliUsageError } from './cli-usage-error.ts';
+
+/** How the agents reach a model. */
+export type RunMode = 'mock' | 'live' | 'replay';
+/** How one step's agent requests are batched by the adapter. */
+export type BatchingMode = 'micro' | 'templated';
+/** Which telemetry exporter is started. */
+export type TelemetryMode = 'off' | 'otlp' | 'prometheus';
+/** What a step does when the adapter fails: answer from the mock responder, or apply no agent action. */
+export type LlmFailurePolicy = 'mock' | 'skip';
+
+/** The parsed command line of the demo. */
+export interface CliOptions {
+  readonly steps: number;
+  readonly seed: number;
+  /** Absolute output folder. */
+  readonly outDir: string;
+  readonly mode: RunMode;
+  /** Absolute path of an acpt config file (JSON), if given. */
+  readonly configFile?: string;
+  /** Requests per adapter batch; the config's value when absent. */
+  readonly batchSize?: number;
+  readonly batching: BatchingMode;
+  readonly telemetry: TelemetryMode;
+  readonly onLlmFailure: LlmFailurePolicy;
+  /** Live mode: record every exchange to this cassette. */
+  readonly recordCassette?: string;
+  /** Replay mode: the cassette to replay. */
+  readonly replayCassette?: string;
+  /** Overrides the endpoint (e.g. a local mock Cerebras server). */
+  readonly baseUrl?: string;
+  /** Overrides the configured model id. */
+  readonly model?: string;
+  /** Scenario overrides. */
+  readonly vehicles?: number;
+  readonly risElements?: number;
+  /** No progress bar or summary table. */
+  readonly quiet: boolean;
+  readonly help: boolean;
+}
+
+/** The demo's usage text. */
+export const USAGE: string = `Usage: pnpm demo -- [options]
+
+  --steps N               simulation steps (default 200)
+  --seed S                seed of the scenario, the physics and the mock (default 1)
+  --out DIR               output folder for steps.jsonl, summary.json, report.html (default out/demo)
+  --mode MODE             mock | live | replay (default mock)
+  --config FILE           acpt config file (JSON); CEREBRAS_* variables still apply
+  --batch-size N          requests per adapter batch (default from config)
+  --batching KIND         micro | templated (default micro)
+  --telemetry KIND        off | otlp | prometheus (default off; OTLP via OTEL_* variables)
+  --on-llm-failure P      mock | skip: what a step does when the adapter fails (default mock)
+  --record FILE           live mode: record the model exchanges to a cassette (JSONL)
+  --cassette FILE         replay mode: the cassette to replay
+  --base-url URL          live mode: endpoint override (e.g. a local mock server)
+  --model ID              model id override (default from config, gpt-oss-120b)
+  --vehicles N            vehicles in the scenario (default from the scenario)
+  --ris-elements N        RIS elements (default from the scenario)
+  --quiet                 no progress bar and no summary table
+  -h, --help              this text
+`;
+
+const choices = {
+  mode: ['mock', 'live', 'replay'],
+  batching: ['micro', 'templated'],
+  telemetry: ['off', 'otlp', 'prometheus'],
+  'on-llm-failure': ['mock', 'skip'],
+} as const;
+
+/**
+ * Parses the demo's arguments. A leading `--` (as `pnpm demo -- …` may pass it) is ignored; relative paths are
+ * resolved against `baseDirectory` (the caller passes pnpm's `INIT_CWD`, the folder the user ran the command in).
+ * @throws {CliUsageError} on unknown options, bad values or incompatible combinations
+ */
+export function parseCliArgs(argv: readonly string[], baseDirectory: string): CliOptions {
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        steps: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        mode: { type: 'string' },
+        config: { type: 'string' },
+        'batch-size': { type: 'string' },
+        batching: { type: 'string' },
+        telemetry: { type: 'string' },
+        'on-llm-failure': { type: 'string' },
+        record: { type: 'string' },
+        cassette: { type: 'string' },
+        'base-url': { type: 'string' },
+        model: { type: 'string' },
+        vehicles: { type: 'string' },
+        'ris-elements': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  const path = (value: string | boolean | undefined): string | undefined =>
+    typeof value === 'string' ? (isAbsolute(value) ? value : resolve(baseDirectory, value)) : undefined;
+  const options: CliOptions = {
+    steps: integer(values, 'steps', 200, 1),
+    seed: integer(values, 'seed', 1, 0),
+    outDir: path(values['out']) ?? resolve(baseDirectory, 'out/demo'),
+    mode: choice(values, 'mode', 'mock'),
+    configFile: path(values['config']),
+    batchSize: optionalInteger(values, 'batch-size', 1),
+    batching: choice(values, 'batching', 'micro'),
+    telemetry: choice(values, 'telemetry', 'off'),
+    onLlmFailure: choice(values, 'on-llm-failure', 'mock'),
+    recordCassette: path(values['record']),
+    replayCassette: path(values['cassette']),
+    baseUrl: typeof values['base-url'] === 'string' ? values['base-url'] : undefined,
+    model: typeof values['model'] === 'string' ? values['model'] : undefined,
+    vehicles: optionalInteger(values, 'vehicles', 2),
+    risElements: optionalInteger(values, 'ris-elements', 1),
+    quiet: values['quiet'] === true,
+    help: values['help'] === true,
+  };
+  checkCombinations(options);
+  return options;
+}
+
+function checkCombinations(options: CliOptions): void {
+  if (options.recordCassette && options.mode !== 'live') throw new CliUsageError('--record needs --mode live');
+  if (options.mode === 'replay' && !options.replayCassette)
+    throw new CliUsageError('--mode replay needs --cassette FILE');
+  if (options.replayCassette && options.mode !== 'replay') throw new CliUsageError('--cassette needs --mode replay');
+  if (options.baseUrl && options.mode !== 'live') throw new CliUsageError('--base-url needs --mode live');
+}
+
+function integer(values: Record<string, unknown>, name: string, fallback: number, minimum: number): number {
+  return optionalInteger(values, name, minimum) ?? fallback;
+}
+
+function optionalInteger(values: Record<string, unknown>, name: string, minimum: number): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new CliUsageError(`--${name} must be an integer ≥ ${minimum}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function choice<TName extends keyof typeof choices>(
+  values: Record<string, unknown>,
+  name: TName,
+  fallback: (typeof choices)[TName][number],
+): (typeof choices)[TName][number] {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const allowed: readonly string[] = choices[name];
+  if (typeof raw !== 'string' || !allowed.includes(raw)) {
+    throw new CliUsageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  }
+  return raw as (typeof choices)[TName][number];
+}

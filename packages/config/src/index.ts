@@ -11,6 +11,8 @@ export type {
   TimeoutSettings,
   TlsSettings,
 } from './config/cerebras-config.ts';
+export { CerebrasConfigSchema, CONFIG_SHAPE, type ConfigKeyShape } from './config/config-schema.ts';
+export { DEFAULT_CONFIG } from './config/default-config.ts';
 export type {
   AdapterEventListener,
   AdapterEventMap,
@@ -84,6 +86,15 @@ export { type RateLimitDetails, RateLimitError, type RateLimitKind } from './err
 export { RetryExhaustedError, type RetryStopReason } from './errors/retry-exhausted-error.ts';
 export { TimeoutError, type TimeoutPhase } from './errors/timeout-error.ts';
 export { TruncatedStreamError } from './errors/truncated-stream-error.ts';
+export {
+  ENVIRONMENT_VARIABLES,
+  type EnvironmentValueKind,
+  type EnvironmentVariable,
+} from './loading/environment-variables.ts';
+export { type LoadConfigOptions, loadConfig } from './loading/load-config.ts';
+export { applyConfigPatch, parseConfig } from './loading/parse-config.ts';
+export { configSourceOf } from './loading/provenance.ts';
+export type { Environment } from './loading/read-environment.ts';
 export { Secret } from './secret/secret.ts';
 export { VERSION } from './version.ts';
 export { errorFromHttpResponse, type HttpErrorResponse } from './wire/error-from-http-response.ts';

@@ -120,11 +120,14 @@ export interface CerebrasConfig {
   readonly metadata: ConfigMetadata;
 }
 
-/** A deep-partial configuration: what files, overrides and `configure()` accept. */
+/**
+ * A deep-partial configuration: what files, overrides and `configure()` accept. Every group (`timeouts`, `retry`, …)
+ * is partial too; the key may be a plain string or a `Secret`.
+ */
 export type CerebrasConfigInput = {
   readonly [K in keyof CerebrasConfig]?: CerebrasConfig[K] extends Secret | undefined
     ? string | Secret
-    : CerebrasConfig[K] extends Readonly<Record<string, unknown>>
+    : CerebrasConfig[K] extends object
       ? Partial<CerebrasConfig[K]>
       : CerebrasConfig[K];
 };

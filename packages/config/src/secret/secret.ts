@@ -1,4 +1,5 @@
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const secretMarker = Symbol.for('acpt.secret');
 const redacted = '[redacted]';
 
 /**
@@ -27,17 +28,18 @@ export class Secret {
     return redacted;
   }
 
-  /** True for a `Secret` from any copy of this package. */
+  /** True for a `Secret` from any copy of this package (a `Symbol.for` marker, as the errors use). Never throws. */
   static isInstance(value: unknown): value is Secret {
     return (
       value instanceof Secret ||
       (typeof value === 'object' &&
         value !== null &&
-        typeof (value as Secret).reveal === 'function' &&
-        String(value) === redacted)
+        (value as Record<symbol, unknown>)[secretMarker] === true &&
+        typeof (value as Secret).reveal === 'function')
     );
   }
 }
 
-// `util.inspect` and `console.log` print `[redacted]` too.
+// `util.inspect` and `console.log` print `[redacted]` too; the marker backs `isInstance` across duplicate installs.
 Object.defineProperty(Secret.prototype, inspectSymbol, { value: (): string => redacted, enumerable: false });
+Object.defineProperty(Secret.prototype, secretMarker, { value: true, enumerable: false });

@@ -1,0 +1,141 @@
+import * as v from 'valibot';
+import { DEFAULT_BASE_URL } from './base-url.ts';
+import type { CerebrasConfig, CerebrasConfigInput } from './cerebras-config.ts';
+import {
+  apiKeySchema,
+  baseUrlSchema,
+  booleanSchema,
+  integerSchema,
+  metadataSchema,
+  modelSchema,
+  numberSchema,
+  pathSchema,
+  pickSchema,
+} from './field-schemas.ts';
+
+const ms = 'milliseconds';
+
+const groupEntries = {
+  timeouts: {
+    connectMs: v.optional(integerSchema(1, 600_000, ms), 5_000),
+    headersMs: v.optional(integerSchema(1, 3_600_000, ms), 30_000),
+    idleMs: v.optional(integerSchema(1, 3_600_000, ms), 15_000),
+    totalMs: v.optional(integerSchema(1, 86_400_000, ms), 60_000),
+  },
+  retry: {
+    maxRetries: v.optional(integerSchema(0, 10), 2),
+    initialBackoffMs: v.optional(integerSchema(0, 600_000, ms), 250),
+    maxBackoffMs: v.optional(integerSchema(0, 600_000, ms), 8_000),
+    multiplier: v.optional(numberSchema(1, 10), 2),
+    jitter: v.optional(numberSchema(0, 1), 1),
+    maxServerWaitMs: v.optional(integerSchema(0, 600_000, ms), 60_000),
+  },
+  batching: {
+    batchSize: v.optional(integerSchema(1, 1_000), 8),
+    maxWaitMs: v.optional(integerSchema(0, 60_000, ms), 5),
+    maxInFlight: v.optional(integerSchema(1, 10_000), 64),
+    queueLimit: v.optional(integerSchema(1, 1_000_000), 10_000),
+  },
+  latencyBudget: {
+    ms: v.optional(integerSchema(1, 3_600_000, ms), 5_000),
+    mode: v.optional(pickSchema(['soft', 'hard']), 'soft'),
+  },
+  circuitBreaker: {
+    failureThreshold: v.optional(integerSchema(1, 1_000), 5),
+    cooldownMs: v.optional(integerSchema(1, 3_600_000, ms), 30_000),
+  },
+  connection: {
+    connections: v.optional(integerSchema(1, 1_024), 64),
+    http2: v.optional(booleanSchema, false),
+  },
+  tls: {
+    caFile: v.optional(pathSchema),
+  },
+  mock: {
+    seed: v.optional(integerSchema(0, 4_294_967_295), 0),
+  },
+};
+
+/** A settings group: a strict object whose issues name it, filled with its defaults when absent. */
+function group<const TEntries extends v.ObjectEntries>(name: string, entries: TEntries) {
+  return v.optional(
+    v.strictObject(entries, `an object of ${name} settings`),
+    {} as v.InferInput<v.StrictObjectSchema<TEntries, undefined>>,
+  );
+}
+
+const rootEntries = {
+  baseUrl: v.optional(baseUrlSchema, DEFAULT_BASE_URL),
+  model: v.optional(modelSchema, 'gpt-oss-120b'),
+  apiKey: v.optional(apiKeySchema),
+  apiKeySource: v.optional(v.pipe(v.string('a short description'), v.maxLength(4200, 'a short description'))),
+  apiVersionPatch: v.optional(integerSchema(1, 100)),
+  maxCompletionTokens: v.optional(integerSchema(1, 1_048_576), 1024),
+  timeouts: group('timeouts', groupEntries.timeouts),
+  retry: group('retry', groupEntries.retry),
+  batching: group('batching', groupEntries.batching),
+  latencyBudget: group('latencyBudget', groupEntries.latencyBudget),
+  streaming: v.optional(booleanSchema, true),
+  mockMode: v.optional(booleanSchema, true),
+  fallback: v.optional(pickSchema(['mock', 'throw']), 'mock'),
+  circuitBreaker: group('circuitBreaker', groupEntries.circuitBreaker),
+  connection: group('connection', groupEntries.connection),
+  tls: group('tls', groupEntries.tls),
+  mock: group('mock', groupEntries.mock),
+  metadata: v.optional(metadataSchema, {}),
+};
+
+/**
+ * The valibot schema of the whole configuration. Input: {@link CerebrasConfigInput} (every field optional, the key a
+ * string or a `Secret`); output: {@link CerebrasConfig} with every default filled in. Prefer `parseConfig()`, which
+ * also reports every unknown key with the nearest valid one, names each value's source and deep-freezes the result.
+ */
+export const CerebrasConfigSchema: v.GenericSchema<CerebrasConfigInput, CerebrasConfig> = v.pipe(
+  v.strictObject(rootEntries, 'an object of configuration fields'),
+  v.forward(
+    v.partialCheck(
+      [
+        ['retry', 'initialBackoffMs'],
+        ['retry', 'maxBackoffMs'],
+      ],
+      (config) => config.retry.initialBackoffMs <= config.retry.maxBackoffMs,
+      (issue) => `an integer no larger than retry.maxBackoffMs (${maxBackoffOf(issue.input)})`,
+    ),
+    ['retry', 'initialBackoffMs'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['mockMode'], ['apiKey']],
+      (config) => config.mockMode || config.apiKey !== undefined,
+      'an API key, because mockMode is false: set CEREBRAS_API_KEY or CEREBRAS_API_KEY_FILE, or ACPT_MOCK_MODE=true',
+    ),
+    ['apiKey'],
+  ),
+);
+
+function maxBackoffOf(config: unknown): unknown {
+  return (config as { retry?: { maxBackoffMs?: unknown } }).retry?.maxBackoffMs;
+}
+
+/**
+ * The cross-field rules of {@link CerebrasConfigSchema}: the path an issue is reported at → the other paths it
+ * depends on. An issue's source is the latest source among all of them.
+ */
+export const CONFIG_RELATIONS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  'retry.initialBackoffMs': ['retry.maxBackoffMs'],
+  apiKey: ['mockMode'],
+});
+
+/** How a key of the configuration is shaped: a plain value, a group with these keys, or a free-form record. */
+export type ConfigKeyShape = 'value' | 'record' | readonly string[];
+
+/** Every top-level key of the configuration and its shape, in documentation order. */
+export const CONFIG_SHAPE: Readonly<Record<string, ConfigKeyShape>> = Object.freeze(
+  Object.fromEntries(
+    Object.keys(rootEntries).map((key): [string, ConfigKeyShape] => {
+      if (key === 'metadata') return [key, 'record'];
+      const entries = (groupEntries as Record<string, object>)[key];
+      return [key, entries === undefined ? 'value' : Object.freeze(Object.keys(entries))];
+    }),
+  ),
+);

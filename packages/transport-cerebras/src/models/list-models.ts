@@ -1,0 +1,80 @@
+import { InvalidResponseError, ModelUnavailableError } from '@acpt/config';
+import type { Dispatcher } from 'undici';
+import type { CallScope } from '../call/call-scope.ts';
+import { mapTransportFailure } from '../errors/map-transport-failure.ts';
+import { readErrorResponse } from '../errors/read-error-response.ts';
+
+/** Options of {@link listModels}. */
+export interface ListModelsOptions {
+  /** Aborts the call; it then rejects with `signal.reason`. */
+  readonly signal?: AbortSignal;
+}
+
+function modelIds(body: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    throw new InvalidResponseError('GET /v1/models returned a body that is not JSON', {
+      bodySnippet: body,
+      cause: error,
+    });
+  }
+  const data = (parsed as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) {
+    throw new InvalidResponseError('GET /v1/models returned no "data" list', { bodySnippet: body });
+  }
+  return data
+    .map((entry: unknown) => (entry as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * The ids of the models the endpoint serves (`GET /v1/models`, authenticated), in the endpoint's order.
+ *
+ * @throws {AuthenticationError} for a 401 or 403 (wrong or missing key)
+ * @throws {InvalidResponseError} when the body is not a model list
+ */
+export async function listModels(scope: CallScope, options: ListModelsOptions = {}): Promise<string[]> {
+  const { signal } = options;
+  if (signal?.aborted) throw signal.reason;
+  const { settings, models } = scope;
+  let response: Dispatcher.ResponseData;
+  let body: string;
+  try {
+    response = await scope.dispatcher.request({
+      origin: settings.origin,
+      path: models.path,
+      method: 'GET',
+      headers: settings.getHeaders,
+      signal,
+      headersTimeout: settings.timeouts.headersMs,
+      bodyTimeout: settings.timeouts.idleMs,
+    });
+    if (response.statusCode < 200 || response.statusCode > 299) {
+      throw await readErrorResponse({
+        status: response.statusCode,
+        headers: response.headers,
+        body: response.body,
+        url: models.url,
+        nowMs: scope.clock(),
+        secret: settings.apiKey.reveal(),
+      });
+    }
+    body = await response.body.text();
+  } catch (error) {
+    throw mapTransportFailure(error, models.failure, signal);
+  }
+  return modelIds(body);
+}
+
+/**
+ * Preflight: resolves when `model` is among the endpoint's models.
+ *
+ * @throws {ModelUnavailableError} naming the models that are available, e.g. for the retired `qwen-3-32b`
+ * @throws {AuthenticationError} when the key is refused
+ */
+export async function checkModel(scope: CallScope, model: string): Promise<void> {
+  const available = await listModels(scope);
+  if (!available.includes(model)) throw new ModelUnavailableError(model, available);
+}

@@ -1,0 +1,189 @@
+import {
+  type ChatResponse,
+  type ChatStreamEvent,
+  errorFromHttpResponse,
+  type HeaderRecord,
+  InvalidResponseError,
+  type TimeInfo,
+  type Usage,
+} from '@acpt/config';
+import { createThinkSplitter, type ThinkSink } from '../reasoning/think-splitter.ts';
+import type { SseEvent } from '../sse/sse-parser.ts';
+import { type ChatResponseDraft, type ResponseMeta, responseEnvelope } from '../wire/map-chat-response.ts';
+import { mapTimeInfo, mapToolCalls, mapUsage } from '../wire/map-wire-parts.ts';
+import type { WireCompletion, WireErrorEvent, WireToolCall } from '../wire/wire-types.ts';
+
+/** Where a stream came from, to type its mid-stream error events. */
+export interface StreamOrigin {
+  /** Request URL. */
+  readonly url: string;
+  /** Headers of the streaming response. */
+  readonly headers: HeaderRecord;
+  /** Epoch ms now. */
+  readonly clock: () => number;
+  /** `performance.now()` when the request was sent, for time to first token. */
+  readonly startedAt: number;
+  /** Redacts the key out of server text, should the server echo it. */
+  readonly redact: (text: string) => string;
+}
+
+/**
+ * Turns the SSE events of a chat stream into contract events and, at the end, the whole response. Feed it with
+ * {@link ChatStreamAccumulator.accept}; take `events` after every read. A mid-stream error (an `event: error` or a
+ * `data:` object with an `error` key) or an event that is not JSON is kept in `failure`, after which nothing more is
+ * accepted.
+ */
+export interface ChatStreamAccumulator {
+  /** Takes one SSE event (bind-free: safe to pass as a callback). */
+  readonly accept: (event: SseEvent) => void;
+  /** Contract events produced since the caller last emptied this array. */
+  readonly events: ChatStreamEvent[];
+  /** The typed error of a mid-stream error event or a malformed event. */
+  readonly failure: unknown;
+  /** True after `data: [DONE]`. */
+  readonly done: boolean;
+  /** True once a chunk carried `finish_reason`. */
+  readonly finished: boolean;
+  /** True once a text or reasoning delta was produced. */
+  readonly deliveredContent: boolean;
+  /** Ends the content (a held-back partial `<think>` tag becomes a delta) and builds the final response. */
+  complete(meta: ResponseMeta): ChatResponse;
+}
+
+interface ToolCallDraft {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** Creates the accumulator of one stream. */
+export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAccumulator {
+  const splitter = createThinkSplitter();
+  const events: ChatStreamEvent[] = [];
+  const toolCalls: ToolCallDraft[] = [];
+  let text = '';
+  let reasoning = '';
+  let id = '';
+  let model = '';
+  let fingerprint: string | undefined;
+  let finishReason: string | undefined;
+  let usage: Usage | undefined;
+  let timeInfo: TimeInfo | undefined;
+  let timeToFirstTokenMs: number | undefined;
+  let failure: unknown;
+  let done = false;
+
+  const sink: ThinkSink = (kind, part) => {
+    timeToFirstTokenMs ??= performance.now() - origin.startedAt;
+    if (kind === 'text') {
+      text += part;
+      events.push({ type: 'text-delta', text: part });
+    } else {
+      reasoning += part;
+      events.push({ type: 'reasoning-delta', text: part });
+    }
+  };
+
+  const midStreamError = (data: string, status: unknown): unknown =>
+    errorFromHttpResponse({
+      status: typeof status === 'number' && status >= 400 ? status : 500,
+      url: origin.url,
+      headers: origin.headers,
+      body: origin.redact(data),
+      nowMs: origin.clock(),
+      midStream: true,
+    });
+
+  const addToolCalls = (calls: readonly WireToolCall[]): void => {
+    for (const call of calls) {
+      const index = typeof call.index === 'number' ? call.index : toolCalls.length;
+      let draft = toolCalls[index];
+      if (draft === undefined) {
+        draft = { id: '', name: '', arguments: '' };
+        toolCalls[index] = draft;
+      }
+      if (call.id) draft.id = call.id;
+      if (call.function?.name) draft.name += call.function.name;
+      if (call.function?.arguments) draft.arguments += call.function.arguments;
+    }
+  };
+
+  const acceptChunk = (chunk: WireCompletion): void => {
+    if (id === '' && typeof chunk.id === 'string') id = chunk.id;
+    if (model === '' && typeof chunk.model === 'string') model = chunk.model;
+    if (typeof chunk.system_fingerprint === 'string') fingerprint = chunk.system_fingerprint;
+    if (chunk.usage) usage = mapUsage(chunk.usage);
+    if (chunk.time_info) timeInfo = mapTimeInfo(chunk.time_info);
+    const choice = chunk.choices?.[0];
+    if (choice === undefined) return;
+    const delta = choice.delta;
+    if (delta) {
+      if (typeof delta.reasoning === 'string' && delta.reasoning !== '') sink('reasoning', delta.reasoning);
+      if (typeof delta.content === 'string' && delta.content !== '') splitter.push(delta.content, sink);
+      if (Array.isArray(delta.tool_calls)) addToolCalls(delta.tool_calls);
+    }
+    if (typeof choice.finish_reason === 'string') finishReason = choice.finish_reason;
+  };
+
+  const accept = (event: SseEvent): void => {
+    if (failure !== undefined || done) return;
+    const { data } = event;
+    if (data === '[DONE]') {
+      done = true;
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = data === '' ? {} : JSON.parse(data);
+    } catch (error) {
+      failure =
+        event.event === 'error'
+          ? midStreamError(data, undefined)
+          : new InvalidResponseError('Cerebras sent a stream event that is not JSON', {
+              bodySnippet: origin.redact(data),
+              cause: error,
+            });
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null) return;
+    if (event.event === 'error' || (parsed as { error?: unknown }).error) {
+      failure = midStreamError(data, (parsed as WireErrorEvent).status_code);
+      return;
+    }
+    acceptChunk(parsed as WireCompletion);
+  };
+
+  return {
+    accept,
+    events,
+    get failure() {
+      return failure;
+    },
+    get done() {
+      return done;
+    },
+    get finished() {
+      return finishReason !== undefined;
+    },
+    get deliveredContent() {
+      return timeToFirstTokenMs !== undefined;
+    },
+    complete(meta) {
+      splitter.flush(sink);
+      const latency =
+        timeToFirstTokenMs === undefined ? meta.latency : { ...meta.latency, timeToFirstTokenMs: timeToFirstTokenMs };
+      const response: ChatResponseDraft = {
+        ...responseEnvelope(id, model, { ...meta, latency }),
+        text,
+        finishReason: finishReason ?? 'error',
+      };
+      if (reasoning !== '') response.reasoning = reasoning;
+      const calls = mapToolCalls(toolCalls.filter(Boolean).map((call) => ({ id: call.id, function: call })));
+      if (calls !== undefined) response.toolCalls = calls;
+      if (usage !== undefined) response.usage = usage;
+      if (timeInfo !== undefined) response.timeInfo = timeInfo;
+      if (fingerprint !== undefined) response.systemFingerprint = fingerprint;
+      return response;
+    },
+  };
+}

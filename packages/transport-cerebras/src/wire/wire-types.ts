@@ -1,0 +1,59 @@
+/** `usage` as Cerebras sends it (every field may be absent). */
+export interface WireUsage {
+  readonly prompt_tokens?: number;
+  readonly completion_tokens?: number;
+  readonly total_tokens?: number;
+  readonly prompt_tokens_details?: { readonly cached_tokens?: number | null } | null;
+  readonly completion_tokens_details?: { readonly reasoning_tokens?: number | null } | null;
+}
+
+/** `time_info`: server-side timings in seconds, `created` in unix seconds (a float in recorded traffic). */
+export interface WireTimeInfo {
+  readonly queue_time?: number;
+  readonly prompt_time?: number;
+  readonly completion_time?: number;
+  readonly total_time?: number;
+  readonly created?: number;
+}
+
+/** A tool call, whole (non-streaming) or as a streamed fragment keyed by `index`. */
+export interface WireToolCall {
+  readonly index?: number;
+  readonly id?: string;
+  readonly type?: string;
+  readonly function?: { readonly name?: string; readonly arguments?: string };
+}
+
+/** `choices[].message` of a chat completion, or `choices[].delta` of a chunk. */
+export interface WireMessage {
+  readonly role?: string;
+  readonly content?: string | null;
+  readonly reasoning?: string | null;
+  readonly tool_calls?: readonly WireToolCall[] | null;
+}
+
+/** One choice of a completion (`message`) or of a chunk (`delta`). */
+export interface WireChoice {
+  readonly index?: number;
+  readonly finish_reason?: string | null;
+  readonly message?: WireMessage;
+  readonly delta?: WireMessage;
+}
+
+/** A chat completion (`chat.completion`) or a stream chunk (`chat.completion.chunk`). */
+export interface WireCompletion {
+  readonly id?: string;
+  readonly object?: string;
+  readonly created?: number;
+  readonly model?: string;
+  readonly system_fingerprint?: string;
+  readonly choices?: readonly WireChoice[];
+  readonly usage?: WireUsage | null;
+  readonly time_info?: WireTimeInfo | null;
+}
+
+/** A mid-stream error event: `{"error":{message,type,code,param},"status_code":500}`. */
+export interface WireErrorEvent {
+  readonly error: unknown;
+  readonly status_code?: number;
+}

@@ -1,1 +1,28 @@
+export { canonicalJson } from './canonical/canonical-json.ts';
+export { canonicalRequestKey, hashRequestKey } from './canonical/canonical-request-key.ts';
+export { type MockClock, realClock } from './clock/mock-clock.ts';
+export { createVirtualClock, type VirtualClock, type VirtualClockOptions } from './clock/virtual-clock.ts';
+export { DEFAULT_COMPLETION_RESERVATION, type MockBehaviourOptions } from './engine/mock-engine.ts';
+export { FAULT_QUOTAS, httpFaultResponse } from './faults/fault-response.ts';
+export { FAULT_KINDS, type FaultKind, type FaultRule } from './faults/fault-rule.ts';
+export { createFaultSchedule, type FaultSchedule } from './faults/fault-schedule.ts';
+export { parseFaultSpec } from './faults/parse-fault-spec.ts';
+export {
+  type LatencyPlan,
+  type MockLatencyModel,
+  type MockLatencyShape,
+  planLatency,
+} from './latency/latency-model.ts';
+export { createSeededRandom, type RandomSource } from './random/seeded-random.ts';
+export type { MockRateLimits } from './rate-limit/rate-limiter.ts';
+export { MOCK_CREATED_SECONDS } from './reply/mock-reply.ts';
+export { defaultResponder } from './responder/default-responder.ts';
+export { type JsonSchema, jsonFromSchema } from './responder/json-from-schema.ts';
+export type { MockResponder, MockResponderContext } from './responder/mock-responder.ts';
+export {
+  createMockTransport,
+  type MockTransport,
+  type MockTransportOptions,
+} from './transport/create-mock-transport.ts';
 export { VERSION } from './version.ts';
+export type { WireResponse } from './wire/wire-response.ts';

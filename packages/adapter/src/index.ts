@@ -1,1 +1,19 @@
+export { CerebrasLLMAdapter } from './adapter/cerebras-llm-adapter.ts';
+export type {
+  AdapterOptions,
+  AdapterResponse,
+  AdapterStreamEvent,
+  CloseOptions,
+  CreateAdapterOptions,
+  GenerateInput,
+  GenerateManyItem,
+  GenerateOptions,
+} from './adapter-types.ts';
+export type { CircuitSnapshot, CircuitState } from './circuit/circuit-breaker.ts';
+export { createAdapter } from './create-adapter.ts';
+export type { AdapterDiagnostics, RecentError, RequestCounts } from './diagnostics/diagnostics-types.ts';
+export type { LatencySummary } from './diagnostics/latency-histogram.ts';
+export type { TemplatedItemResult, TemplatedOptions, TemplatedResult } from './templated/generate-templated.ts';
+export type { TemplatedItem } from './templated/templated-prompts.ts';
+export type { Clock, Sleep } from './timing/timers.ts';
 export { VERSION } from './version.ts';

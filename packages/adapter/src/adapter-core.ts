@@ -1,0 +1,29 @@
+import type { RateLimitState, Transport } from '@acpt/config';
+import type { BatchScheduler } from './batch/batch-scheduler.ts';
+import type { TokenAdmission } from './budget/token-admission.ts';
+import type { CircuitBreaker } from './circuit/circuit-breaker.ts';
+import type { DiagnosticsCollector } from './diagnostics/diagnostics-collector.ts';
+import type { EventHub } from './events/event-hub.ts';
+import type { RequestRun } from './request/request-run.ts';
+import type { Clock, ScheduleTimer, Sleep } from './timing/timers.ts';
+
+/** The state one adapter shares with its requests. Internal. */
+export interface AdapterCore {
+  readonly hub: EventHub;
+  readonly diagnostics: DiagnosticsCollector;
+  readonly breaker: CircuitBreaker;
+  readonly admission: TokenAdmission;
+  readonly scheduler: BatchScheduler;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+  readonly random: () => number;
+  readonly scheduleTimer: ScheduleTimer;
+  /** The live transport, when one was given. */
+  readonly live: Transport | undefined;
+  /** The mock transport, when one was given. */
+  readonly mock: Transport | undefined;
+  /** Requests not yet settled. */
+  readonly active: Set<RequestRun>;
+  /** Takes in rate-limit headers from a response or an error. */
+  observeRateLimit(state: RateLimitState): void;
+}

@@ -1,0 +1,99 @@
+import type {
+  CerebrasConfig,
+  ChatMessage,
+  ChatRequest,
+  ChatResponse,
+  FallbackReason,
+  ResponseFormat,
+  Transport,
+} from '@acpt/config';
+import type { Clock, Sleep } from './timing/timers.ts';
+
+/** What the adapter is built from besides its configuration. Every collaborator is injectable. */
+export interface AdapterOptions {
+  /** The live transport (`@acpt/transport-cerebras`). Required when requests may go live. */
+  readonly transport?: Transport;
+  /** The mock transport (`@acpt/transport-mock`): serves mock mode and the `mock` fallback. */
+  readonly mockTransport?: Transport;
+  /** Overrides `config.mockMode` until a `configure()` patch sets `mockMode`. */
+  readonly useMock?: boolean;
+  /** Time source for deadlines, events and latencies. @defaultValue `performance`-based epoch ms */
+  readonly clock?: Clock;
+  /**
+   * Abortable wait used for backoff, admission waits, deadlines and batch waits (inject a virtual one in tests).
+   * @defaultValue `setTimeout`
+   */
+  readonly sleep?: Sleep;
+  /** Uniform random numbers in [0, 1) for jitter. @defaultValue `Math.random` */
+  readonly random?: () => number;
+  /** Whether `close()` also closes the injected transports. @defaultValue true */
+  readonly closeTransports?: boolean;
+}
+
+/** Options of `createAdapter()`: the configuration plus {@link AdapterOptions}. */
+export interface CreateAdapterOptions extends AdapterOptions {
+  /** The validated configuration (from `loadConfig` / `parseConfig` of `@acpt/config`). */
+  readonly config: CerebrasConfig;
+}
+
+/** What `generate()` and `stream()` accept: a prompt, a conversation, or a whole request. */
+export type GenerateInput = string | readonly ChatMessage[] | ChatRequest;
+
+/** Per-call options. Fields that also exist on `ChatRequest` override the request's. */
+export interface GenerateOptions {
+  /** Cancels the request; it then rejects with `signal.reason` and is never retried. */
+  readonly signal?: AbortSignal;
+  /** The latency budget of this request, in ms. @defaultValue `config.latencyBudget.ms` */
+  readonly budgetMs?: number;
+  /** `soft` reports breaches; `hard` makes the budget the deadline. @defaultValue `config.latencyBudget.mode` */
+  readonly budgetMode?: 'soft' | 'hard';
+  /** Model id. @defaultValue `config.model` */
+  readonly model?: string;
+  /** Upper bound on generated tokens. @defaultValue `config.maxCompletionTokens` */
+  readonly maxCompletionTokens?: number;
+  /** Output shape (text, JSON object, JSON schema). */
+  readonly responseFormat?: ResponseFormat;
+  /** Sampling temperature. */
+  readonly temperature?: number;
+  /** Best-effort determinism seed. */
+  readonly seed?: number;
+  /** A system message put before a string prompt. */
+  readonly system?: string;
+  /** Free-form attributes passed on `request-start` (agent name, step, …). */
+  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** A response of the adapter: the transport's response plus how the adapter obtained it. */
+export interface AdapterResponse extends ChatResponse {
+  /** The adapter's id of the logical request (the one events carry). */
+  readonly requestId: string;
+  /** The server's request id (`x-request-id`), when it sent one. */
+  readonly serverRequestId?: string;
+  /** Attempts made, the fallback call included. */
+  readonly attempts: number;
+  /** Set when the mock fallback answered, with the reason. */
+  readonly fallback?: { readonly reason: FallbackReason };
+  /** Whether the request took longer than its latency budget (soft mode; hard mode rejects instead). */
+  readonly budgetExceeded: boolean;
+}
+
+/** One event of `stream()`: deltas as they reach the caller, then exactly one `response`. */
+export type AdapterStreamEvent =
+  | { readonly type: 'text-delta'; readonly text: string }
+  | { readonly type: 'reasoning-delta'; readonly text: string }
+  | { readonly type: 'response'; readonly response: AdapterResponse };
+
+/** One request of `generateMany()`. */
+export interface GenerateManyItem {
+  readonly input: GenerateInput;
+  readonly options?: GenerateOptions;
+}
+
+/** Options of `close()`. */
+export interface CloseOptions {
+  /**
+   * `drain` (default) waits for queued and in-flight requests; `cancel` rejects queued ones and aborts in-flight ones
+   * with `AbortedError`.
+   */
+  readonly mode?: 'drain' | 'cancel';
+}

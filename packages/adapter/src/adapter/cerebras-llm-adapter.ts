@@ -1,0 +1,247 @@
+import {
+  AbortedError,
+  type AdapterEventListener,
+  type AdapterEventName,
+  type AdapterEventSource,
+  applyConfigPatch,
+  type CerebrasConfig,
+  type CerebrasConfigInput,
+  type RateLimitState,
+} from '@acpt/config';
+import type { AdapterCore } from '../adapter-core.ts';
+import type {
+  AdapterOptions,
+  AdapterResponse,
+  AdapterStreamEvent,
+  CloseOptions,
+  GenerateInput,
+  GenerateManyItem,
+  GenerateOptions,
+} from '../adapter-types.ts';
+import { BatchScheduler } from '../batch/batch-scheduler.ts';
+import { TokenAdmission } from '../budget/token-admission.ts';
+import { CircuitBreaker } from '../circuit/circuit-breaker.ts';
+import { DiagnosticsCollector } from '../diagnostics/diagnostics-collector.ts';
+import type { AdapterDiagnostics } from '../diagnostics/diagnostics-types.ts';
+import { EventHub } from '../events/event-hub.ts';
+import { executeComplete } from '../request/execute-complete.ts';
+import { RequestRun } from '../request/request-run.ts';
+import { toChatRequest } from '../request/to-chat-request.ts';
+import { executeStream } from '../stream/execute-stream.ts';
+import { generateTemplated, type TemplatedOptions, type TemplatedResult } from '../templated/generate-templated.ts';
+import { scheduleTimerFromSleep, systemClock, systemScheduleTimer, systemSleep } from '../timing/timers.ts';
+import { assertTransports, routeFor } from './validate-transports.ts';
+
+/**
+ * The Cerebras LLM adapter: every caller's entry point. Retries with backoff and server-asked waits, a total
+ * deadline and latency budget per request, token-budget admission, micro-batching with backpressure, templated
+ * batching, the mock fallback, a circuit breaker, events and diagnostics. Transports are injected.
+ *
+ * @throws {ConfigError} at construction when the configured path has no transport
+ * @example
+ * ```ts
+ * const adapter = new CerebrasLLMAdapter(config, { mockTransport: createMockTransport({ seed: 1 }) });
+ * const reply = await adapter.generate('Pick a RIS phase profile', { budgetMs: 2000 });
+ * ```
+ */
+export class CerebrasLLMAdapter implements AdapterEventSource {
+  #config: CerebrasConfig;
+  #useMock: boolean | undefined;
+  #closed = false;
+  #closing: Promise<void> | undefined;
+  #counter = 0;
+  #templatedCounter = 0;
+  readonly #closeTransports: boolean;
+  readonly #core: AdapterCore;
+
+  constructor(config: CerebrasConfig, options: AdapterOptions = {}) {
+    const transports = { live: options.transport, mock: options.mockTransport };
+    assertTransports(config, options.useMock, transports);
+    this.#config = config;
+    this.#useMock = options.useMock;
+    this.#closeTransports = options.closeTransports ?? true;
+    const clock = options.clock ?? systemClock;
+    const sleep = options.sleep ?? systemSleep;
+    const scheduleTimer = options.sleep === undefined ? systemScheduleTimer : scheduleTimerFromSleep(sleep);
+    const hub = new EventHub();
+    const diagnostics = new DiagnosticsCollector();
+    const admission = new TokenAdmission();
+    const breaker = new CircuitBreaker(
+      () => this.#config.circuitBreaker,
+      (event) => hub.emit('circuit-state', event),
+    );
+    const scheduler = new BatchScheduler({
+      settings: () => this.#config.batching,
+      diagnostics,
+      hub,
+      clock,
+      scheduleTimer,
+    });
+    this.#core = {
+      hub,
+      diagnostics,
+      breaker,
+      admission,
+      scheduler,
+      clock,
+      sleep,
+      random: options.random ?? Math.random,
+      scheduleTimer,
+      live: transports.live,
+      mock: transports.mock,
+      active: new Set(),
+      observeRateLimit(state: RateLimitState): void {
+        admission.observe(state);
+        diagnostics.lastRateLimit = state;
+        if (hub.has('rate-limit')) hub.emit('rate-limit', { timestampMs: clock.now(), state });
+      },
+    };
+  }
+
+  /** The configuration in force for new requests. */
+  get config(): CerebrasConfig {
+    return this.#config;
+  }
+
+  /** Where new requests go now. */
+  get mode(): 'live' | 'mock' {
+    return routeFor(this.#config, this.#useMock, this.#core) === 'live' ? 'live' : 'mock';
+  }
+
+  /**
+   * One completion. Resolves with the response (`fallback` set when the mock answered); rejects with the caller's
+   * `signal.reason`, `TimeoutError('total')`, `BudgetExceededError` (hard budget), `QueueFullError`,
+   * `CircuitOpenError` or `RetryExhaustedError` / `FallbackExhaustedError` carrying every attempt's error.
+   */
+  generate(input: GenerateInput, options?: GenerateOptions): Promise<AdapterResponse> {
+    return this.#generate(input, options, false);
+  }
+
+  #generate(
+    input: GenerateInput,
+    options: GenerateOptions | undefined,
+    templated: boolean | undefined,
+  ): Promise<AdapterResponse> {
+    let run: RequestRun;
+    try {
+      run = this.#createRun(input, options, false);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (templated === true) this.#flushTemplated(run);
+    if (run.signal.aborted) return Promise.reject(run.fail(run.signal.reason));
+    const scheduler = this.#core.scheduler;
+    if (scheduler.tryAcquire(run)) return executeComplete(run);
+    return scheduler.enqueue(run).then(
+      () => executeComplete(run),
+      (error: unknown) => {
+        throw run.fail(error);
+      },
+    );
+  }
+
+  /**
+   * A streamed completion: `text-delta` (and `reasoning-delta`) events as they reach the caller, then one `response`.
+   * The request starts at the first `next()`. Retried only before the first delta; breaking out aborts it.
+   */
+  async *stream(input: GenerateInput, options?: GenerateOptions): AsyncIterable<AdapterStreamEvent> {
+    yield* executeStream(this.#createRun(input, options, true));
+  }
+
+  /** Submits every request at once, in order; settles each one (never failing the set for one). */
+  generateMany(requests: readonly GenerateManyItem[]): Promise<PromiseSettledResult<AdapterResponse>[]> {
+    return Promise.allSettled(requests.map((item) => this.generate(item.input, item.options)));
+  }
+
+  /**
+   * Packs similar requests into one JSON-schema call (one answer per item id), validates each answer and re-asks
+   * alone only the items whose answer is missing or invalid. See {@link TemplatedOptions}.
+   */
+  generateTemplated<TAnswer>(options: TemplatedOptions<TAnswer>): Promise<TemplatedResult<TAnswer>> {
+    return generateTemplated(
+      (input, callOptions, templated) => this.#generate(input, callOptions, templated),
+      this.#core,
+      options,
+    );
+  }
+
+  /**
+   * Changes the configuration of new requests, validated like the configuration itself; in-flight requests finish
+   * with the configuration they started with. A patch that sets `mockMode` also ends the `useMock` override.
+   *
+   * @throws {ConfigError} when the patched configuration is invalid or its path has no transport (nothing changes)
+   */
+  configure(patch: CerebrasConfigInput): CerebrasConfig {
+    const next = applyConfigPatch(this.#config, patch);
+    const useMock = patch.mockMode === undefined ? this.#useMock : undefined;
+    assertTransports(next, useMock, this.#core);
+    this.#config = next;
+    this.#useMock = useMock;
+    return next;
+  }
+
+  /** Adds an event listener (events of `@acpt/config`'s `AdapterEventMap`); returns a function that removes it. */
+  on<TName extends AdapterEventName>(name: TName, listener: AdapterEventListener<TName>): () => void {
+    return this.#core.hub.on(name, listener);
+  }
+
+  /** A plain, JSON-serialisable snapshot of counts, latencies, tokens, retries, rate limits, circuit and errors. */
+  diagnostics(): AdapterDiagnostics {
+    const core = this.#core;
+    return core.diagnostics.snapshot(
+      this.mode,
+      this.#config.fallback,
+      this.#closed,
+      core.breaker.snapshot(),
+      core.hub.listenerErrors,
+    );
+  }
+
+  /**
+   * Stops accepting requests (they reject with `AbortedError`), then `drain`s (waits for queued and in-flight work) or
+   * `cancel`s it (rejects and aborts with `AbortedError`), then closes the injected transports unless
+   * `closeTransports: false`. Idempotent: later calls return the first call's promise.
+   */
+  close(options: CloseOptions = {}): Promise<void> {
+    if (this.#closing !== undefined) return this.#closing;
+    this.#closed = true;
+    this.#closing = this.#shutDown(options.mode ?? 'drain');
+    return this.#closing;
+  }
+
+  async #shutDown(mode: 'drain' | 'cancel'): Promise<void> {
+    const core = this.#core;
+    if (mode === 'cancel') {
+      const reason = new AbortedError('The adapter was closed with mode "cancel"');
+      for (const run of core.scheduler.queuedRuns()) run.abort('cancel', reason);
+      for (const run of [...core.active]) run.abort('cancel', reason);
+    } else core.scheduler.flushAll();
+    await core.scheduler.whenIdle();
+    if (!this.#closeTransports) return;
+    const transports = new Set([core.live, core.mock]);
+    await Promise.all([...transports].map((transport) => transport?.close()));
+  }
+
+  #flushTemplated(run: RequestRun): void {
+    const batchId = `t${++this.#templatedCounter}`;
+    run.batchId = batchId;
+    const hub = this.#core.hub;
+    if (!hub.has('batch-flush')) return;
+    hub.emit('batch-flush', {
+      batchId,
+      timestampMs: run.startMs,
+      kind: 'templated',
+      requestIds: [run.id],
+      waitMs: 0,
+      model: run.request.model ?? run.config.model,
+    });
+  }
+
+  #createRun(input: GenerateInput, options: GenerateOptions | undefined, stream: boolean): RequestRun {
+    if (this.#closed) throw new AbortedError('The adapter is closed');
+    const config = this.#config;
+    const request = toChatRequest(input, options, config);
+    const route = routeFor(config, this.#useMock, this.#core);
+    return new RequestRun(this.#core, { id: `req-${++this.#counter}`, config, request, route, stream, options });
+  }
+}

@@ -1,0 +1,204 @@
+import { type BatchingSettings, QueueFullError } from '@acpt/config';
+import type { DiagnosticsCollector } from '../diagnostics/diagnostics-collector.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import type { RequestRun } from '../request/request-run.ts';
+import type { Cancel, Clock, ScheduleTimer } from '../timing/timers.ts';
+
+interface Batch {
+  /** `b<n>` for micro-batches (batch size above 1). */
+  readonly id: string | undefined;
+  readonly runs: RequestRun[];
+  /** Closed batches wait only for in-flight capacity; open ones still collect arrivals. */
+  closed: boolean;
+  cancelTimer: Cancel | undefined;
+}
+
+/** What the scheduler needs from its adapter. */
+export interface SchedulerDeps {
+  /** Read on every decision, so `configure()` applies to the next arrival. */
+  readonly settings: () => BatchingSettings;
+  readonly diagnostics: DiagnosticsCollector;
+  readonly hub: EventHub;
+  readonly clock: Clock;
+  readonly scheduleTimer: ScheduleTimer;
+}
+
+function closeOnTimer(entry: { scheduler: BatchScheduler; batch: Batch }): void {
+  entry.batch.cancelTimer = undefined;
+  entry.scheduler.closeBatch(entry.batch);
+}
+
+/**
+ * Admission, micro-batching and backpressure (tRPC `dataLoader` style). A request either gets an in-flight slot at
+ * once (batch size 1, free slot, empty queue: no timer, no promise) or joins the queue. With batch size N > 1,
+ * arrivals within `maxWaitMs` (or the same tick when it is 0) form a batch of at most N that is dispatched together
+ * once that many slots are free. Batches leave in arrival order. A full queue rejects with `QueueFullError` at once;
+ * an aborted request leaves its batch without disturbing the others.
+ */
+export class BatchScheduler {
+  readonly #deps: SchedulerDeps;
+  readonly #batches: Batch[] = [];
+  #batchCounter = 0;
+  #idleWaiters: (() => void)[] = [];
+
+  constructor(deps: SchedulerDeps) {
+    this.#deps = deps;
+  }
+
+  /** Batch size in force: never above the in-flight limit (a larger batch could never be dispatched). */
+  #batchSize(settings: BatchingSettings): number {
+    return Math.max(1, Math.min(settings.batchSize, settings.maxInFlight));
+  }
+
+  /** Grants a slot at once when nothing needs to wait (the fast path). */
+  tryAcquire(run: RequestRun): boolean {
+    const settings = this.#deps.settings();
+    const diagnostics = this.#deps.diagnostics;
+    if (this.#batches.length > 0 || diagnostics.inFlight >= settings.maxInFlight || this.#batchSize(settings) > 1) {
+      return false;
+    }
+    diagnostics.inFlight++;
+    run.holdsSlot = true;
+    return true;
+  }
+
+  /** Queues a run; resolves when it is dispatched, rejects with `QueueFullError` or the run's abort reason. */
+  enqueue(run: RequestRun): Promise<void> {
+    const settings = this.#deps.settings();
+    const diagnostics = this.#deps.diagnostics;
+    if (run.signal.aborted) return Promise.reject(run.signal.reason);
+    if (diagnostics.queued >= settings.queueLimit) return Promise.reject(new QueueFullError(settings.queueLimit));
+    const promise = new Promise<void>((resolve, reject) => {
+      run.dispatch = resolve;
+      run.rejectQueued = reject;
+    });
+    diagnostics.queued++;
+    run.queuedAtMs = this.#deps.clock.now();
+    const size = this.#batchSize(settings);
+    const last = this.#batches.at(-1);
+    if (last !== undefined && !last.closed && last.runs.length < size) {
+      last.runs.push(run);
+      if (last.runs.length >= size) this.closeBatch(last);
+      return promise;
+    }
+    const batch: Batch = {
+      id: size > 1 ? `b${++this.#batchCounter}` : undefined,
+      runs: [run],
+      closed: size === 1,
+      cancelTimer: undefined,
+    };
+    this.#batches.push(batch);
+    if (batch.closed) this.#pump();
+    else if (settings.maxWaitMs > 0) {
+      batch.cancelTimer = this.#deps.scheduleTimer(settings.maxWaitMs, closeOnTimer, { scheduler: this, batch });
+    } else queueMicrotask(() => this.closeBatch(batch));
+    return promise;
+  }
+
+  /** Closes a batch (full, or its wait is over) and dispatches what fits. */
+  closeBatch(batch: Batch): void {
+    if (batch.closed) return;
+    batch.closed = true;
+    batch.cancelTimer?.();
+    batch.cancelTimer = undefined;
+    this.#pump();
+  }
+
+  /** Takes an aborted run out of the queue and rejects its wait with its abort reason. */
+  remove(run: RequestRun): void {
+    const reject = run.rejectQueued;
+    if (reject === undefined) return;
+    for (const batch of this.#batches) {
+      const index = batch.runs.indexOf(run);
+      if (index === -1) continue;
+      batch.runs.splice(index, 1);
+      break;
+    }
+    run.dispatch = undefined;
+    run.rejectQueued = undefined;
+    this.#deps.diagnostics.queued--;
+    reject(run.signal.reason);
+    this.#pump();
+  }
+
+  /** Gives back a run's slot (idempotent) and dispatches what now fits. */
+  release(run: RequestRun): void {
+    if (!run.holdsSlot) return;
+    run.holdsSlot = false;
+    this.#deps.diagnostics.inFlight--;
+    this.#pump();
+  }
+
+  /** Closes every open batch now (used when draining). */
+  flushAll(): void {
+    for (const batch of [...this.#batches]) this.closeBatch(batch);
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  whenIdle(): Promise<void> {
+    if (this.#isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Runs still waiting in the queue, oldest first. */
+  queuedRuns(): RequestRun[] {
+    return this.#batches.flatMap((batch) => batch.runs);
+  }
+
+  #isIdle(): boolean {
+    return this.#deps.diagnostics.inFlight === 0 && this.#deps.diagnostics.queued === 0;
+  }
+
+  #pump(): void {
+    const settings = this.#deps.settings();
+    const diagnostics = this.#deps.diagnostics;
+    while (this.#batches.length > 0) {
+      const head = this.#batches[0] as Batch;
+      if (head.runs.length === 0) {
+        head.cancelTimer?.();
+        this.#batches.shift();
+        continue;
+      }
+      if (!head.closed) break;
+      const free = settings.maxInFlight - diagnostics.inFlight;
+      if (free < Math.min(head.runs.length, settings.maxInFlight) || free <= 0) break;
+      const members = head.runs.splice(0, free);
+      if (head.runs.length === 0) this.#batches.shift();
+      this.#dispatch(head.id, members);
+    }
+    if (this.#idleWaiters.length > 0 && this.#isIdle()) {
+      const waiters = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  #dispatch(batchId: string | undefined, members: RequestRun[]): void {
+    const diagnostics = this.#deps.diagnostics;
+    const now = this.#deps.clock.now();
+    let waitMs = 0;
+    for (const run of members) {
+      const dispatch = run.dispatch;
+      run.dispatch = undefined;
+      run.rejectQueued = undefined;
+      diagnostics.queued--;
+      diagnostics.inFlight++;
+      run.holdsSlot = true;
+      if (batchId !== undefined) run.batchId = batchId;
+      waitMs = Math.max(waitMs, now - run.queuedAtMs);
+      dispatch?.();
+    }
+    if (batchId === undefined) return;
+    diagnostics.microBatches++;
+    if (this.#deps.hub.has('batch-flush')) {
+      this.#deps.hub.emit('batch-flush', {
+        batchId,
+        timestampMs: now,
+        kind: 'micro',
+        requestIds: members.map((run) => run.id),
+        waitMs,
+        model: members[0]?.request.model ?? '',
+      });
+    }
+  }
+}

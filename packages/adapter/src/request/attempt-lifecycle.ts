@@ -1,0 +1,191 @@
+import {
+  type ChatResponse,
+  estimatePromptTokens,
+  parseRateLimitHeaders,
+  RateLimitError,
+  RetryExhaustedError,
+  type Transport,
+  type TransportRole,
+} from '@acpt/config';
+import { describeErrorSafely } from '../diagnostics/redact.ts';
+import { decideRetry, type RetryDecision } from '../retry/retry-decision.ts';
+import type { RequestRun } from './request-run.ts';
+
+/** Counts an attempt and emits `attempt-start`; returns its start time. */
+export function beginAttempt(run: RequestRun, role: TransportRole, transport: Transport): number {
+  run.attempts++;
+  const core = run.core;
+  core.diagnostics.attempts++;
+  const now = core.clock.now();
+  if (core.hub.has('attempt-start')) {
+    core.hub.emit('attempt-start', {
+      requestId: run.id,
+      timestampMs: now,
+      attempt: run.attempts,
+      role,
+      provider: transport.provider,
+      batchId: run.batchId,
+    });
+  }
+  return now;
+}
+
+/** Records a successful attempt: closes the breaker on live success, takes in rate-limit headers, emits `attempt-end`. */
+export function attemptSucceeded(
+  run: RequestRun,
+  role: TransportRole,
+  transport: Transport,
+  startedAtMs: number,
+  response: ChatResponse,
+): void {
+  const core = run.core;
+  const now = core.clock.now();
+  if (role === 'live') {
+    core.breaker.recordSuccess(now);
+    run.isProbe = false;
+  }
+  if (response.rateLimit !== undefined) core.observeRateLimit(response.rateLimit);
+  if (core.hub.has('attempt-end')) {
+    core.hub.emit('attempt-end', {
+      requestId: run.id,
+      timestampMs: now,
+      attempt: run.attempts,
+      role,
+      provider: transport.provider,
+      durationMs: now - startedAtMs,
+    });
+  }
+}
+
+/**
+ * Handles a failed attempt. Aborts (caller, deadline, cancel) rethrow the run's abort reason at once. Otherwise the
+ * error is recorded and {@link decideRetry} decides: a stop throws a `RetryExhaustedError` carrying every attempt's
+ * error (and remembered as the run's `stopError`); a retry emits `retry-scheduled`, waits, and returns.
+ * Live failures feed the circuit breaker; an open breaker stops the retries with reason `circuit-open`.
+ */
+export async function attemptFailed(
+  run: RequestRun,
+  role: TransportRole,
+  transport: Transport,
+  startedAtMs: number,
+  error: unknown,
+  delivered: boolean,
+): Promise<void> {
+  const core = run.core;
+  const now = core.clock.now();
+  const aborted = run.signal.aborted;
+  if (role === 'live') {
+    // A deadline that fired during a live attempt is the live path's slowness; a caller's abort says nothing about it.
+    if (aborted && run.abortKind !== 'deadline') {
+      if (run.isProbe) core.breaker.releaseProbe();
+    } else core.breaker.recordFailure(now);
+    run.isProbe = false;
+  }
+  let decision: RetryDecision | undefined;
+  if (!aborted) {
+    run.errors.push(error);
+    if (RateLimitError.isInstance(error)) {
+      core.diagnostics.rateLimitsByKind[error.kind]++;
+      const state = parseRateLimitHeaders(error.responseHeaders, now);
+      if (state !== undefined) core.observeRateLimit(state);
+    }
+    decision = decideRetry(error, {
+      attempt: run.attempts,
+      remainingMs: run.deadlineAtMs - now,
+      delivered,
+      settings: run.config.retry,
+      random: core.random,
+    });
+    if (decision.retry && role === 'live' && core.breaker.state !== 'closed') {
+      decision = { retry: false, reason: 'circuit-open' };
+    }
+  }
+  emitAttemptError(run, role, transport, startedAtMs, aborted ? run.signal.reason : error, decision?.retry === true);
+  if (decision === undefined) throw run.signal.reason;
+  if (!decision.retry) {
+    run.stopError = new RetryExhaustedError(decision.reason, [...run.errors]);
+    throw run.stopError;
+  }
+  core.diagnostics.addRetry(decision.reason);
+  if (core.hub.has('retry-scheduled')) {
+    core.hub.emit('retry-scheduled', {
+      requestId: run.id,
+      timestampMs: now,
+      nextAttempt: run.attempts + 1,
+      delayMs: decision.delayMs,
+      reason: decision.reason,
+      delaySource: decision.delaySource,
+    });
+  }
+  await waitOrAbort(run, decision.delayMs);
+}
+
+/** Emits `attempt-error` (error redacted) for the current attempt. */
+export function emitAttemptError(
+  run: RequestRun,
+  role: TransportRole,
+  transport: Transport,
+  startedAtMs: number,
+  error: unknown,
+  willRetry: boolean,
+): void {
+  const hub = run.core.hub;
+  if (!hub.has('attempt-error')) return;
+  const timestampMs = run.core.clock.now();
+  hub.emit('attempt-error', {
+    requestId: run.id,
+    timestampMs,
+    attempt: run.attempts,
+    role,
+    provider: transport.provider,
+    durationMs: timestampMs - startedAtMs,
+    error: describeErrorSafely(error, run.config.apiKey),
+    willRetry,
+  });
+}
+
+/**
+ * Token-budget admission before a live attempt: waits for the per-minute token window to reset when the request would
+ * not fit in what is left of it, or stops at once (reason `server-wait-exceeds-deadline`) when that wait would not fit
+ * in the request's deadline.
+ */
+export async function admitTokens(run: RequestRun): Promise<void> {
+  const core = run.core;
+  if (!core.admission.tracking) return;
+  const needed = estimatePromptTokens(run.request.messages) + (run.request.maxCompletionTokens ?? 0);
+  for (;;) {
+    const now = core.clock.now();
+    const verdict = core.admission.admit(needed, now);
+    if (verdict.admit) return;
+    if (verdict.waitMs >= run.deadlineAtMs - now) {
+      run.stopError = new RetryExhaustedError('server-wait-exceeds-deadline', [...run.errors], {
+        message:
+          `Token budget admission: the request needs about ${needed} tokens, ${verdict.remainingTokens} remain this ` +
+          `minute, and the reset in ${Math.ceil(verdict.waitMs)} ms does not fit in its deadline`,
+      });
+      throw run.stopError;
+    }
+    core.diagnostics.admissionWaits++;
+    core.diagnostics.addRetry('token_budget');
+    if (core.hub.has('retry-scheduled')) {
+      core.hub.emit('retry-scheduled', {
+        requestId: run.id,
+        timestampMs: now,
+        nextAttempt: run.attempts + 1,
+        delayMs: verdict.waitMs,
+        reason: 'token_budget',
+        delaySource: 'rate-limit-admission',
+      });
+    }
+    await waitOrAbort(run, verdict.waitMs);
+  }
+}
+
+async function waitOrAbort(run: RequestRun, ms: number): Promise<void> {
+  try {
+    await run.core.sleep(ms, run.signal);
+  } catch {
+    throw run.signal.reason;
+  }
+  if (run.signal.aborted) throw run.signal.reason;
+}

@@ -1,0 +1,110 @@
+import {
+  type ChatResponse,
+  CircuitOpenError,
+  FallbackExhaustedError,
+  type FallbackReason,
+  type RetryExhaustedError,
+  type Transport,
+  type TransportRole,
+} from '@acpt/config';
+import type { AdapterResponse } from '../adapter-types.ts';
+import { admitTokens, attemptFailed, attemptSucceeded, beginAttempt, emitAttemptError } from './attempt-lifecycle.ts';
+import type { RequestRun } from './request-run.ts';
+
+/** Runs a dispatched (slot-holding) request to settlement and returns what its caller gets. */
+export async function executeComplete(run: RequestRun): Promise<AdapterResponse> {
+  try {
+    const response = await serve(run);
+    if (run.signal.aborted) throw run.signal.reason;
+    return run.finish(response);
+  } catch (error) {
+    throw run.fail(error);
+  } finally {
+    run.release();
+  }
+}
+
+/** Picks the path and applies the circuit breaker and the fallback policy. */
+async function serve(run: RequestRun): Promise<ChatResponse> {
+  if (run.signal.aborted) throw run.signal.reason;
+  const core = run.core;
+  if (run.route === 'mock') return attemptLoop(run, core.mock as Transport, 'mock');
+  if (run.route === 'no-key') return fallback(run, 'no_api_key');
+  const breaker = core.breaker;
+  if (!breaker.tryPass(core.clock.now())) {
+    if (run.config.fallback === 'mock' && core.mock !== undefined) return fallback(run, 'circuit_open');
+    throw new CircuitOpenError(breaker.retryAtMs);
+  }
+  run.isProbe = breaker.state === 'half-open';
+  try {
+    return await attemptLoop(run, core.live as Transport, 'live');
+  } catch (error) {
+    const reason = fallbackReasonFor(run, error);
+    if (reason === undefined) throw error;
+    return fallback(run, reason);
+  }
+}
+
+/** The fallback reason when the policy sends a failed live request to the mock; `undefined` when it must throw. */
+export function fallbackReasonFor(run: RequestRun, error: unknown): FallbackReason | undefined {
+  if (error !== run.stopError || run.config.fallback !== 'mock' || run.core.mock === undefined) return undefined;
+  const reason = (error as RetryExhaustedError).reason;
+  if (reason === 'stream-already-delivered') return undefined;
+  return reason === 'circuit-open' ? 'circuit_open' : 'retries_exhausted';
+}
+
+/** Attempts on one path until success, a stop decision or an abort. */
+async function attemptLoop(run: RequestRun, transport: Transport, role: TransportRole): Promise<ChatResponse> {
+  for (;;) {
+    if (role === 'live') await admitTokens(run);
+    const startedAtMs = beginAttempt(run, role, transport);
+    try {
+      const response = await transport.complete(run.request, { signal: run.signal });
+      attemptSucceeded(run, role, transport, startedAtMs, response);
+      return response;
+    } catch (error) {
+      await attemptFailed(run, role, transport, startedAtMs, error, false);
+    }
+  }
+}
+
+/** Emits `fallback-start` and counts it; shared by complete and stream fallbacks. */
+export function startFallback(run: RequestRun, reason: FallbackReason): Transport {
+  run.fallbackReason = reason;
+  const core = run.core;
+  core.diagnostics.fallbacksByReason[reason]++;
+  const mock = core.mock as Transport;
+  if (core.hub.has('fallback-start')) {
+    core.hub.emit('fallback-start', {
+      requestId: run.id,
+      timestampMs: core.clock.now(),
+      reason,
+      provider: mock.provider,
+    });
+  }
+  return mock;
+}
+
+/** One call to the mock fallback; its failure rejects with `FallbackExhaustedError` carrying every error. */
+async function fallback(run: RequestRun, reason: FallbackReason): Promise<ChatResponse> {
+  const mock = startFallback(run, reason);
+  const startedAtMs = beginAttempt(run, 'mock', mock);
+  try {
+    const response = await mock.complete(run.request, { signal: run.signal });
+    attemptSucceeded(run, 'mock', mock, startedAtMs, response);
+    return response;
+  } catch (error) {
+    throw fallbackFailed(run, mock, startedAtMs, error);
+  }
+}
+
+/** Records a failed fallback call and returns the error to reject with. */
+export function fallbackFailed(run: RequestRun, mock: Transport, startedAtMs: number, error: unknown): unknown {
+  const aborted = run.signal.aborted;
+  emitAttemptError(run, 'mock', mock, startedAtMs, aborted ? run.signal.reason : error, false);
+  if (aborted) return run.signal.reason;
+  run.errors.push(error);
+  return new FallbackExhaustedError([...run.errors], {
+    message: `The live path failed and the mock fallback (${run.fallbackReason}) failed too`,
+  });
+}

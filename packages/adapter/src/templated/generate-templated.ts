@@ -1,0 +1,159 @@
+import { estimatePromptTokens, InvalidResponseError } from '@acpt/config';
+import type { AdapterCore } from '../adapter-core.ts';
+import type { AdapterResponse, GenerateInput, GenerateOptions } from '../adapter-types.ts';
+import {
+  DEFAULT_ANSWER_SCHEMA,
+  packedMessages,
+  packedResponseFormat,
+  parsePackedAnswers,
+  parseSingleAnswer,
+  singleMessages,
+  singleResponseFormat,
+  type TemplatedItem,
+} from './templated-prompts.ts';
+
+/** Options of `generateTemplated()`. */
+export interface TemplatedOptions<TAnswer> {
+  /** The instruction every item shares (sent once as the system message of the packed call). */
+  readonly template: string;
+  /** The items; ids must be unique. */
+  readonly items: readonly TemplatedItem[];
+  /** JSON schema of one answer. @defaultValue `{ type: 'string' }` */
+  readonly answerSchema?: Readonly<Record<string, unknown>>;
+  /** Checks one answer; a `false` makes the item be re-asked alone. @defaultValue any present answer is valid */
+  readonly validate?:
+    | ((answer: unknown, item: TemplatedItem) => answer is TAnswer)
+    | ((answer: unknown, item: TemplatedItem) => boolean);
+  /** Options of the packed call and of the re-asks (signal, budget, attributes, …). */
+  readonly options?: GenerateOptions;
+  /** `maxCompletionTokens` of the packed call. @defaultValue the per-request default × number of items */
+  readonly packedMaxCompletionTokens?: number;
+}
+
+/** The outcome of one item. */
+export type TemplatedItemResult<TAnswer> =
+  | {
+      readonly id: string;
+      readonly status: 'fulfilled';
+      readonly answer: TAnswer;
+      /** `batch`: from the packed call; `individual`: from a re-ask. */
+      readonly source: 'batch' | 'individual';
+    }
+  | { readonly id: string; readonly status: 'rejected'; readonly error: unknown };
+
+/** What `generateTemplated()` resolves with. */
+export interface TemplatedResult<TAnswer> {
+  /** One result per item, in item order. */
+  readonly results: readonly TemplatedItemResult<TAnswer>[];
+  readonly stats: {
+    readonly items: number;
+    /** Calls made: the packed one plus the re-asks. */
+    readonly requests: number;
+    /** Items re-asked alone (missing or invalid in the packed answer). */
+    readonly reasked: number;
+    /** `items − requests`: calls saved against one call per item (negative when re-asks outnumber the saving). */
+    readonly savedRequests: number;
+    /** Estimated prompt tokens saved against one call per item (the shared template is sent once, not N times). */
+    readonly savedTokens: number;
+  };
+}
+
+/** What the templated batcher calls: the adapter's `generate`, optionally tagged with a templated batch id. */
+export type TemplatedGenerate = (
+  input: GenerateInput,
+  options: GenerateOptions | undefined,
+  templated?: boolean,
+) => Promise<AdapterResponse>;
+
+/**
+ * Prompt-templated batching: one JSON-schema call answers N similar items; each answer is validated and only the items
+ * whose answer is missing or invalid are re-asked alone (concurrently). If the packed call fails, every item is
+ * re-asked. An item whose re-ask fails or is still invalid is `rejected`; the batch as a whole never rejects.
+ */
+export async function generateTemplated<TAnswer>(
+  generate: TemplatedGenerate,
+  core: AdapterCore,
+  options: TemplatedOptions<TAnswer>,
+): Promise<TemplatedResult<TAnswer>> {
+  const { template, items } = options;
+  if (new Set(items.map((item) => item.id)).size !== items.length)
+    throw new TypeError('Templated item ids must be unique');
+  const answerSchema = options.answerSchema ?? DEFAULT_ANSWER_SCHEMA;
+  const validate: (answer: unknown, item: TemplatedItem) => boolean = options.validate ?? (() => true);
+  const results = new Array<TemplatedItemResult<TAnswer>>(items.length);
+  const packed = packedMessages(template, items);
+  let answers = new Map<string, unknown>();
+  if (items.length > 0) {
+    try {
+      const maxCompletionTokens = options.packedMaxCompletionTokens ?? options.options?.maxCompletionTokens;
+      const response = await generate(
+        { messages: packed, responseFormat: packedResponseFormat(items, answerSchema) },
+        { ...options.options, ...(maxCompletionTokens === undefined ? {} : { maxCompletionTokens }) },
+        true,
+      );
+      answers = parsePackedAnswers(response.text);
+    } catch {
+      // Every item is re-asked below.
+    }
+  }
+  const reasks: Promise<void>[] = [];
+  const reasked: TemplatedItem[] = [];
+  items.forEach((item, index) => {
+    const answer = answers.get(item.id);
+    if (answers.has(item.id) && validate(answer, item)) {
+      results[index] = { id: item.id, status: 'fulfilled', answer: answer as TAnswer, source: 'batch' };
+      return;
+    }
+    reasked.push(item);
+    reasks.push(
+      reask(generate, template, item, answerSchema, validate, options.options).then(
+        (value) => {
+          results[index] = { id: item.id, status: 'fulfilled', answer: value as TAnswer, source: 'individual' };
+        },
+        (error: unknown) => {
+          results[index] = { id: item.id, status: 'rejected', error };
+        },
+      ),
+    );
+  });
+  await Promise.all(reasks);
+  const requests = (items.length > 0 ? 1 : 0) + reasks.length;
+  const single = (item: TemplatedItem): number => estimatePromptTokens(singleMessages(template, item));
+  const alone = items.reduce((sum, item) => sum + single(item), 0);
+  const spent =
+    (items.length > 0 ? estimatePromptTokens(packed) : 0) + reasked.reduce((sum, item) => sum + single(item), 0);
+  const stats = {
+    items: items.length,
+    requests,
+    reasked: reasks.length,
+    savedRequests: items.length - requests,
+    savedTokens: alone - spent,
+  };
+  if (items.length > 0) {
+    core.diagnostics.templatedBatches++;
+    core.diagnostics.savedRequests += stats.savedRequests;
+    core.diagnostics.savedTokens += stats.savedTokens;
+  }
+  return { results, stats };
+}
+
+async function reask(
+  generate: TemplatedGenerate,
+  template: string,
+  item: TemplatedItem,
+  answerSchema: Readonly<Record<string, unknown>>,
+  validate: (answer: unknown, item: TemplatedItem) => boolean,
+  options: GenerateOptions | undefined,
+): Promise<unknown> {
+  const response = await generate(
+    { messages: singleMessages(template, item), responseFormat: singleResponseFormat(answerSchema) },
+    options,
+  );
+  const parsed = parseSingleAnswer(response.text);
+  if (parsed === undefined || !validate(parsed.answer, item)) {
+    throw new InvalidResponseError(`The answer for item "${item.id}" is missing or invalid`, {
+      bodySnippet: response.text,
+    });
+  }
+  return parsed.answer;
+}

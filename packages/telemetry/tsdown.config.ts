@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `sdk` is a subpath of its own so instrumentation-only users never load the OpenTelemetry SDK.
+  entry: { index: 'src/index.ts', sdk: 'src/sdk/index.ts' },
   platform: 'node',
   format: 'esm',
   dts: true,

@@ -1,1 +1,16 @@
+export type { AdapterInstrumentation } from './instrument/instrument-adapter.ts';
+export { instrumentAdapter } from './instrument/instrument-adapter.ts';
+export type { InstrumentAdapterOptions } from './instrument/instrumentation-settings.ts';
+export { ACPT_METRIC, ATTR, MOCK_PROVIDER, SCOPE_NAME } from './semconv/attributes.ts';
+export {
+  DURATION_BUCKETS_SECONDS,
+  SEMCONV_LATEST,
+  SEMCONV_LATEST_OPT_IN,
+  SEMCONV_V1_41,
+  type SemconvMode,
+  type SemconvNames,
+  selectSemconvNames,
+  TOKEN_BUCKETS,
+  type TokenCounterNames,
+} from './semconv/semconv.ts';
 export { VERSION } from './version.ts';

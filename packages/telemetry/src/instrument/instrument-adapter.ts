@@ -1,0 +1,84 @@
+import type { AdapterEventSource } from '@acpt/config';
+import { metrics, trace } from '@opentelemetry/api';
+import { SCOPE_NAME } from '../semconv/attributes.ts';
+import { VERSION } from '../version.ts';
+import { BatchSpans } from './batch-spans.ts';
+import { type InstrumentAdapterOptions, resolveInstrumentationSettings } from './instrumentation-settings.ts';
+import { createAdapterInstruments } from './instruments.ts';
+import { MetricAttributeCache } from './metric-attributes.ts';
+import { RequestTracker } from './request-tracker.ts';
+import { StateMetrics } from './state-metrics.ts';
+import { createTokenRecorder } from './token-recorder.ts';
+
+/** The handle {@link instrumentAdapter} returns. */
+export interface AdapterInstrumentation {
+  /** Removes every listener, ends the spans still open and stops the gauges. Idempotent. */
+  detach(): void;
+  /** Logical requests in flight (their state is dropped at `request-end`). */
+  readonly activeRequests: number;
+}
+
+/**
+ * Turns an adapter's diagnostics events into OpenTelemetry spans and metrics (GenAI semantic conventions v1.41.0, or
+ * the newest names with `OTEL_SEMCONV_STABILITY_OPT_IN=gen_ai_latest_experimental`). The adapter itself knows nothing
+ * of OpenTelemetry: this only calls its `on()`. Prompts and replies are recorded only with `captureContent`.
+ *
+ * Call it after the SDK is started (`startTelemetry` from `@acpt/telemetry/sdk`, or your own): the global tracer
+ * provider is a proxy that picks up a later SDK, but the global meter provider is not.
+ *
+ * @param source - the adapter, or anything with the contract's `on(name, listener)`
+ * @example
+ * ```ts
+ * const instrumentation = instrumentAdapter(adapter);
+ * // … use the adapter …
+ * instrumentation.detach();
+ * ```
+ */
+export function instrumentAdapter(
+  source: AdapterEventSource,
+  options: InstrumentAdapterOptions = {},
+): AdapterInstrumentation {
+  const settings = resolveInstrumentationSettings(options);
+  const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME, VERSION);
+  const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE_NAME, VERSION);
+  const attributes = new MetricAttributeCache(settings.legacySystemAttribute);
+  const batches = new BatchSpans(tracer);
+  const state = new StateMetrics(meter);
+  const tracker = new RequestTracker({
+    tracer,
+    instruments: createAdapterInstruments(meter, settings.names),
+    tokens: createTokenRecorder(meter, settings.names, attributes),
+    attributes,
+    batches,
+    settings,
+  });
+  const unsubscribes = [
+    source.on('request-start', (event) => tracker.requestStart(event)),
+    source.on('attempt-start', (event) => tracker.attemptStart(event)),
+    source.on('attempt-end', (event) => tracker.attemptEnd(event)),
+    source.on('attempt-error', (event) => tracker.attemptError(event)),
+    source.on('retry-scheduled', (event) => tracker.retryScheduled(event)),
+    source.on('first-token', (event) => tracker.firstToken(event)),
+    source.on('stream-chunk', (event) => tracker.streamChunk(event)),
+    source.on('batch-flush', (event) => tracker.batchFlush(event)),
+    source.on('fallback-start', (event) => tracker.fallbackStart(event)),
+    source.on('budget-exceeded', (event) => tracker.budgetExceeded(event)),
+    source.on('request-end', (event) => tracker.requestEnd(event)),
+    source.on('circuit-state', (event) => state.onCircuitState(event)),
+    source.on('rate-limit', (event) => state.onRateLimit(event)),
+  ];
+  let attached = true;
+  return {
+    detach(): void {
+      if (!attached) return;
+      attached = false;
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      tracker.endAll();
+      batches.endAll();
+      state.dispose();
+    },
+    get activeRequests(): number {
+      return tracker.size;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Counter, Histogram, Meter } from '@opentelemetry/api';
+import { ACPT_METRIC } from '../semconv/attributes.ts';
+import { DURATION_BUCKETS_SECONDS, type SemconvNames } from '../semconv/semconv.ts';
+
+/** Every synchronous instrument, created once per instrumented adapter. */
+export interface AdapterInstruments {
+  /** Logical operation duration (s), once per logical call. */
+  readonly operationDuration: Histogram;
+  /** Time to the first chunk of a stream (s). */
+  readonly timeToFirstChunk: Histogram;
+  /** Time between later chunks of a stream (s). */
+  readonly timePerOutputChunk: Histogram;
+  /** One observation per attempt (s). */
+  readonly attemptDuration: Histogram;
+  /** Attempts, the first included. */
+  readonly attempts: Counter;
+  /** Attempts after the first, by `error.type` of the failure that caused them. */
+  readonly retries: Counter;
+  /** Switches to the fallback, by reason. */
+  readonly fallbacks: Counter;
+  /** Finished responses by finish reason. */
+  readonly finishReasons: Counter;
+  /** Latency budget breaches, by budget mode. */
+  readonly budgetBreaches: Counter;
+  /** 429 answers, by rate-limit kind. */
+  readonly rateLimited: Counter;
+}
+
+/** Creates the instruments with the conventions' advised bucket boundaries (no View needed). */
+export function createAdapterInstruments(meter: Meter, names: SemconvNames): AdapterInstruments {
+  const seconds = (name: string, description: string): Histogram =>
+    meter.createHistogram(name, {
+      description,
+      unit: 's',
+      advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
+    });
+  const counter = (name: string, unit: string, description: string): Counter =>
+    meter.createCounter(name, { description, unit });
+  return {
+    operationDuration: seconds(names.operationDuration, 'GenAI operation duration, retries included.'),
+    timeToFirstChunk: seconds(names.timeToFirstChunk, 'Time from issuing a streamed request to its first chunk.'),
+    timePerOutputChunk: seconds(
+      names.timePerOutputChunk,
+      'Time between consecutive chunks of a stream, after the first.',
+    ),
+    attemptDuration: seconds(
+      ACPT_METRIC.attemptDuration,
+      'Duration of one attempt (one HTTP call or one fallback call).',
+    ),
+    attempts: counter(ACPT_METRIC.attempts, '{attempt}', 'Attempts made.'),
+    retries: counter(ACPT_METRIC.retries, '{retry}', 'Retries scheduled.'),
+    fallbacks: counter(ACPT_METRIC.fallbacks, '{fallback}', 'Requests handed to the fallback.'),
+    finishReasons: counter(ACPT_METRIC.finishReasons, '{response}', 'Responses by finish reason.'),
+    budgetBreaches: counter(ACPT_METRIC.budgetBreaches, '{request}', 'Requests that exceeded their latency budget.'),
+    rateLimited: counter(ACPT_METRIC.rateLimited, '{response}', '429 answers by rate-limit kind.'),
+  };
+}

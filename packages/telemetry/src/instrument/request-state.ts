@@ -1,0 +1,25 @@
+import type { Attributes, Context, Span } from '@opentelemetry/api';
+
+/** What the instrumentation keeps per logical request, from `request-start` until `request-end`. */
+export interface RequestState {
+  /** The logical `chat {model}` span. */
+  readonly span: Span;
+  /** Whether the span records (is sampled); attributes and child spans are skipped otherwise. */
+  readonly recording: boolean;
+  /** Context with the logical span, parent of the attempt spans (only when recording). */
+  readonly context: Context | undefined;
+  /** Requested model. */
+  readonly model: string;
+  /** Whether the caller asked for a stream. */
+  readonly stream: boolean;
+  /** Provider and server of the path chosen first. */
+  readonly provider: string;
+  readonly serverAddress: string | undefined;
+  readonly serverPort: number | undefined;
+  /** Metric attributes of the path serving the current attempt (updated at each `attempt-start`). */
+  metricBase: Attributes;
+  /** The open attempt span, if any. */
+  attemptSpan: Span | undefined;
+  /** The batch the request was dispatched in, if any. */
+  batchId: string | undefined;
+}

@@ -1,0 +1,225 @@
+import type {
+  AttemptEndEvent,
+  AttemptErrorEvent,
+  AttemptStartEvent,
+  BatchFlushEvent,
+  BudgetExceededEvent,
+  FallbackStartEvent,
+  FirstTokenEvent,
+  RequestEndEvent,
+  RequestStartEvent,
+  RetryScheduledEvent,
+  StreamChunkEvent,
+} from '@acpt/config';
+import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
+import { ATTR, MOCK_PROVIDER, OPERATION_CHAT, SPAN_EVENT } from '../semconv/attributes.ts';
+import { failAttemptSpan, startAttemptSpan, statusMessage } from './attempt-spans.ts';
+import type { BatchSpans } from './batch-spans.ts';
+import { endErrorType } from './end-error-type.ts';
+import type { InstrumentationSettings } from './instrumentation-settings.ts';
+import type { AdapterInstruments } from './instruments.ts';
+import type { MetricAttributeCache } from './metric-attributes.ts';
+import type { RequestState } from './request-state.ts';
+import { requestDetailAttributes, requestEndAttributes } from './span-attributes.ts';
+import type { TokenRecorder } from './token-recorder.ts';
+
+/** Parts a {@link RequestTracker} works with. */
+export interface RequestTrackerParts {
+  readonly tracer: Tracer;
+  readonly instruments: AdapterInstruments;
+  readonly tokens: TokenRecorder;
+  readonly attributes: MetricAttributeCache;
+  readonly batches: BatchSpans;
+  readonly settings: InstrumentationSettings;
+}
+
+/**
+ * Turns the per-request adapter events into the logical span, its attempt children and the per-call metrics. State
+ * lives in a Map keyed by request id and is always removed at `request-end`, so memory stays flat. Events of
+ * requests it never saw start (attached mid-flight) are ignored.
+ */
+export class RequestTracker {
+  readonly #parts: RequestTrackerParts;
+  readonly #requests = new Map<string, RequestState>();
+
+  constructor(parts: RequestTrackerParts) {
+    this.#parts = parts;
+  }
+
+  /** Requests in flight. */
+  get size(): number {
+    return this.#requests.size;
+  }
+
+  requestStart(event: RequestStartEvent): void {
+    const { tracer, attributes, settings } = this.#parts;
+    const base = attributes.base(event.provider, event.model, event.serverAddress, event.serverPort);
+    const kind = event.provider === MOCK_PROVIDER ? SpanKind.INTERNAL : SpanKind.CLIENT;
+    const parent = context.active();
+    const span = tracer.startSpan(
+      `${OPERATION_CHAT} ${event.model}`,
+      { kind, startTime: event.timestampMs, attributes: base },
+      parent,
+    );
+    const recording = span.isRecording();
+    if (recording) span.setAttributes(requestDetailAttributes(event, settings));
+    this.#requests.set(event.requestId, {
+      span,
+      recording,
+      context: recording && settings.attemptSpans ? trace.setSpan(parent, span) : undefined,
+      model: event.model,
+      stream: event.stream,
+      provider: event.provider,
+      serverAddress: event.serverAddress,
+      serverPort: event.serverPort,
+      metricBase: base,
+      attemptSpan: undefined,
+      batchId: undefined,
+    });
+  }
+
+  attemptStart(event: AttemptStartEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    const remote = event.role === 'live' && event.provider === state.provider;
+    state.metricBase = this.#parts.attributes.base(
+      event.provider,
+      state.model,
+      remote ? state.serverAddress : undefined,
+      remote ? state.serverPort : undefined,
+    );
+    this.#parts.instruments.attempts.add(1, state.metricBase);
+    if (state.context === undefined) return;
+    state.attemptSpan?.end(event.timestampMs);
+    state.attemptSpan = startAttemptSpan(this.#parts.tracer, state, event);
+  }
+
+  attemptEnd(event: AttemptEndEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    this.#parts.instruments.attemptDuration.record(event.durationMs / 1000, state.metricBase);
+    state.attemptSpan?.end(event.timestampMs);
+    state.attemptSpan = undefined;
+  }
+
+  attemptError(event: AttemptErrorEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    const { instruments, attributes, settings } = this.#parts;
+    const error = event.error;
+    const failed = attributes.with2(state.metricBase, ATTR.errorType, error.type, ATTR.httpStatusCode, error.status);
+    instruments.attemptDuration.record(event.durationMs / 1000, failed);
+    if (error.status === 429) {
+      instruments.rateLimited.add(
+        1,
+        attributes.with(state.metricBase, ATTR.rateLimitKind, error.rateLimitKind ?? 'unknown'),
+      );
+    }
+    if (state.attemptSpan === undefined) return;
+    failAttemptSpan(state.attemptSpan, event, settings.captureContent);
+    state.attemptSpan = undefined;
+  }
+
+  retryScheduled(event: RetryScheduledEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    this.#parts.instruments.retries.add(1, this.#parts.attributes.with(state.metricBase, ATTR.errorType, event.reason));
+    if (!state.recording) return;
+    state.span.addEvent(
+      SPAN_EVENT.retryBackoff,
+      {
+        [ATTR.retryDelayMs]: event.delayMs,
+        [ATTR.retryReason]: event.reason,
+        [ATTR.retryDelaySource]: event.delaySource,
+        [ATTR.httpResendCount]: event.nextAttempt - 1,
+      },
+      event.timestampMs,
+    );
+  }
+
+  firstToken(event: FirstTokenEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    const seconds = event.timeToFirstTokenMs / 1000;
+    this.#parts.instruments.timeToFirstChunk.record(seconds, state.metricBase);
+    if (!state.recording) return;
+    state.span.setAttribute(ATTR.responseTimeToFirstChunk, seconds);
+    state.span.addEvent(SPAN_EVENT.firstChunk, event.timestampMs);
+  }
+
+  streamChunk(event: StreamChunkEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    this.#parts.instruments.timePerOutputChunk.record(event.sincePreviousMs / 1000, state.metricBase);
+  }
+
+  fallbackStart(event: FallbackStartEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    const attributes = this.#parts.attributes.with(state.metricBase, ATTR.fallbackReason, event.reason);
+    this.#parts.instruments.fallbacks.add(1, attributes);
+    if (!state.recording) return;
+    state.span.setAttributes({ [ATTR.fallback]: true, [ATTR.fallbackReason]: event.reason });
+    state.span.addEvent(SPAN_EVENT.fallbackStart, { [ATTR.fallbackReason]: event.reason }, event.timestampMs);
+  }
+
+  budgetExceeded(event: BudgetExceededEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    const attributes = this.#parts.attributes.with(state.metricBase, ATTR.budgetMode, event.mode);
+    this.#parts.instruments.budgetBreaches.add(1, attributes);
+    if (!state.recording) return;
+    state.span.setAttributes({ [ATTR.budgetExceeded]: true, [ATTR.budgetElapsedMs]: event.elapsedMs });
+    state.span.addEvent(SPAN_EVENT.budgetExceeded, { [ATTR.budgetMode]: event.mode }, event.timestampMs);
+  }
+
+  batchFlush(event: BatchFlushEvent): void {
+    const members: Span[] = [];
+    for (const requestId of event.requestIds) {
+      const state = this.#requests.get(requestId);
+      if (state === undefined) continue;
+      state.batchId = event.batchId;
+      members.push(state.span);
+      if (state.recording) {
+        state.span.setAttributes({ [ATTR.batchId]: event.batchId, [ATTR.batchSize]: event.requestIds.length });
+      }
+    }
+    this.#parts.batches.start(event, members);
+  }
+
+  requestEnd(event: RequestEndEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    this.#requests.delete(event.requestId);
+    const { instruments, attributes, tokens, settings } = this.#parts;
+    const errorType = endErrorType(event);
+    const base = state.metricBase;
+    instruments.operationDuration.record(
+      event.durationMs / 1000,
+      errorType === undefined ? base : attributes.with(base, ATTR.errorType, errorType),
+    );
+    tokens.record(event.usage ?? event.response?.usage, base);
+    if (event.response !== undefined) {
+      instruments.finishReasons.add(1, attributes.with(base, ATTR.finishReason, event.response.finishReason));
+    }
+    state.attemptSpan?.end(event.timestampMs);
+    if (state.recording) {
+      state.span.setAttributes(requestEndAttributes(event, state.stream, settings.captureContent));
+      if (event.outcome === 'error') {
+        const message = event.error === undefined ? '_OTHER' : statusMessage(event.error, settings.captureContent);
+        state.span.setStatus({ code: SpanStatusCode.ERROR, message });
+      }
+    }
+    state.span.end(event.timestampMs);
+    if (state.batchId !== undefined) this.#parts.batches.memberEnded(state.batchId, event.timestampMs);
+  }
+
+  /** Ends every span still open (on detach) and forgets every request. */
+  endAll(): void {
+    for (const state of this.#requests.values()) {
+      state.attemptSpan?.end();
+      state.span.end();
+    }
+    this.#requests.clear();
+  }
+}

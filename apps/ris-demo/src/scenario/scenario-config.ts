@@ -4,12 +4,9 @@
  * Coordinates: x along the road, y across it, z up; the road occupies 0 ≤ x < `road.lengthM`.
  */
 
-/** A point or direction in metres. */
-export interface Vector3 {
-  readonly x: number;
-  readonly y: number;
-  readonly z: number;
-}
+import type { Vector3 } from '../physics/vector3.ts';
+
+export type { Vector3 } from '../physics/vector3.ts';
 
 /** The road: a straight segment that vehicles loop over (leaving at one end, re-entering at the other). */
 export interface RoadConfig {

@@ -121,7 +121,7 @@ function maxBackoffOf(config: unknown): unknown {
  * The cross-field rules of {@link CerebrasConfigSchema}: the path an issue is reported at → the other paths it
  * depends on. An issue's source is the latest source among all of them.
  */
-export const CONFIG_RELATIONS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+export const CONFIG_RELATIONS: Readonly<Record<string, readonly string[]>> = nullPrototype({
   'retry.initialBackoffMs': ['retry.maxBackoffMs'],
   apiKey: ['mockMode'],
 });
@@ -130,7 +130,7 @@ export const CONFIG_RELATIONS: Readonly<Record<string, readonly string[]>> = Obj
 export type ConfigKeyShape = 'value' | 'record' | readonly string[];
 
 /** Every top-level key of the configuration and its shape, in documentation order. */
-export const CONFIG_SHAPE: Readonly<Record<string, ConfigKeyShape>> = Object.freeze(
+export const CONFIG_SHAPE: Readonly<Record<string, ConfigKeyShape>> = nullPrototype(
   Object.fromEntries(
     Object.keys(rootEntries).map((key): [string, ConfigKeyShape] => {
       if (key === 'metadata') return [key, 'record'];
@@ -139,3 +139,8 @@ export const CONFIG_SHAPE: Readonly<Record<string, ConfigKeyShape>> = Object.fre
     }),
   ),
 );
+
+/** A frozen copy without `Object.prototype`, so that keys such as `valueOf` or `constructor` are never found in it. */
+function nullPrototype<TValue>(record: Record<string, TValue>): Readonly<Record<string, TValue>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, TValue>, record));
+}

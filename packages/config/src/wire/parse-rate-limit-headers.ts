@@ -19,7 +19,9 @@ export function parseRateLimitHeaders(headers: HeaderRecord, observedAtMs: numbe
     if (raw === undefined || !name.startsWith('x-ratelimit-')) continue;
     const match = headerPattern.exec(name);
     if (!match) continue;
-    const value = Number(typeof raw === 'string' ? raw : raw[0]);
+    const text = (typeof raw === 'string' ? raw : raw[0]) ?? '';
+    // `Number('')` is 0: an empty header must not read as "0 remaining".
+    const value = text.trim() === '' ? Number.NaN : Number(text);
     if (!Number.isFinite(value)) continue;
     const [, field, unit, window] = match as unknown as [
       string,

@@ -16,6 +16,9 @@ export function parseRetryAfter(headers: HeaderRecord, nowMs: number): number | 
   if (retryAfter === undefined || retryAfter.trim() === '') return undefined;
   const seconds = Number(retryAfter);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  // Only HTTP-date shapes (`Sun, 06 Nov 1994 …`, `Sunday, 06-Nov-94 …`, `Sun Nov  6 …`): V8's Date.parse would
+  // otherwise read a date out of junk such as a repeated header joined as `4, 8`.
+  if (!/^[a-z]{3,9},?\s/i.test(retryAfter.trim())) return undefined;
   const date = Date.parse(retryAfter);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

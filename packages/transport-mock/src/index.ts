@@ -1,5 +1,6 @@
 export { canonicalJson } from './canonical/canonical-json.ts';
 export { canonicalRequestKey, hashRequestKey } from './canonical/canonical-request-key.ts';
+export { CLI_USAGE, parseCliArguments } from './cli/parse-cli-arguments.ts';
 export { type MockClock, realClock } from './clock/mock-clock.ts';
 export { createVirtualClock, type VirtualClock, type VirtualClockOptions } from './clock/virtual-clock.ts';
 export { DEFAULT_COMPLETION_RESERVATION, type MockBehaviourOptions } from './engine/mock-engine.ts';
@@ -19,10 +20,14 @@ export { MOCK_CREATED_SECONDS } from './reply/mock-reply.ts';
 export { defaultResponder } from './responder/default-responder.ts';
 export { type JsonSchema, jsonFromSchema } from './responder/json-from-schema.ts';
 export type { MockResponder, MockResponderContext } from './responder/mock-responder.ts';
+export { createMockCerebrasServer, type MockCerebrasServer } from './server/create-mock-cerebras-server.ts';
+export { DEFAULT_SERVER_MODELS, type MockCerebrasServerOptions } from './server/server-options.ts';
 export {
   createMockTransport,
   type MockTransport,
   type MockTransportOptions,
 } from './transport/create-mock-transport.ts';
 export { VERSION } from './version.ts';
+export { fromWireRequest } from './wire/from-wire-request.ts';
+export { toWireRequest } from './wire/to-wire-request.ts';
 export type { WireResponse } from './wire/wire-response.ts';

@@ -1,0 +1,80 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createMockEngine } from '../engine/mock-engine.ts';
+import { createModelsCatalogue } from './models-catalogue.ts';
+import { type RouterContext, routeRequest } from './route-request.ts';
+import { DEFAULT_SERVER_MODELS, type MockCerebrasServerOptions } from './server-options.ts';
+import { createTimerSet } from './timers.ts';
+
+/** A running mock Cerebras endpoint. */
+export interface MockCerebrasServer {
+  /** Base URL without `/v1`, e.g. `http://127.0.0.1:40123` (what the SDK's `baseURL` and our config take). */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** How many `POST /v1/chat/completions` requests it has received (the fault schedule's index). */
+  readonly requestCount: number;
+  /** Stops listening, ends every connection and pending timer. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a mock Cerebras endpoint on loopback (HTTPS when given `tls`) that speaks the wire format of
+ * `cerebras-api.md`: chat completions as JSON or SSE, the model lists, `tcp_warming`, the real error bodies and
+ * headers, quotas counting down in `x-ratelimit-*` headers, and the same replies and fault schedule as
+ * `createMockTransport` with the same options.
+ *
+ * @throws {AcptConfigError} when the fault rules are malformed
+ * @example
+ * const server = await createMockCerebrasServer({ apiKey: 'test-key', faults: parseFaultSpec('rate-limit-tokens:every=5') });
+ * // point a client at server.url, then:
+ * await server.close();
+ */
+export async function createMockCerebrasServer(options: MockCerebrasServerOptions = {}): Promise<MockCerebrasServer> {
+  const models = options.models ?? DEFAULT_SERVER_MODELS;
+  const engine = createMockEngine({ ...options, models });
+  const timers = createTimerSet();
+  const clock = options.clock;
+  let count = 0;
+  const context: RouterContext = {
+    engine,
+    sendDone: options.sendDone ?? false,
+    timers,
+    now: clock === undefined ? Date.now : () => clock.now(),
+    expectedAuthorization: options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`,
+    catalogue: createModelsCatalogue(models),
+    nextIndex: () => count++,
+  };
+  const handler = (request: IncomingMessage, response: ServerResponse): void =>
+    routeRequest(context, request, response);
+  const server: Server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler)
+    : createHttpServer(handler);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    port,
+    get requestCount(): number {
+      return count;
+    },
+    close(): Promise<void> {
+      closing ??= new Promise<void>((resolve) => {
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

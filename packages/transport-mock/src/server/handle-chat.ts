@@ -1,0 +1,94 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ExchangeOutcome } from '../engine/exchange-outcome.ts';
+import type { MockEngine } from '../engine/mock-engine.ts';
+import { httpFaultResponse } from '../faults/fault-response.ts';
+import { completionJson, halfBody } from '../wire/completion-json.ts';
+import { fromWireRequest } from '../wire/from-wire-request.ts';
+import { validateWireRequest } from '../wire/validate-wire-request.ts';
+import { JSON_CONTENT_TYPE, jsonResponse } from '../wire/wire-response.ts';
+import { deliverStream } from './deliver-stream.ts';
+import type { TimerSet } from './timers.ts';
+import { isGone, resetConnection, writeWire } from './write-response.ts';
+
+/** What the chat handler shares across requests. */
+export interface ChatHandlerContext {
+  readonly engine: MockEngine;
+  readonly sendDone: boolean;
+  readonly timers: TimerSet;
+  readonly now: () => number;
+}
+
+type Reply = Extract<ExchangeOutcome, { kind: 'reply' }>;
+
+const invalidJson = jsonResponse(422, {
+  detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' }],
+});
+
+/** Serves one `POST /v1/chat/completions` whose body has been read, as request number `index`. */
+export function handleChat(
+  context: ChatHandlerContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: string,
+  index: number,
+): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    writeWire(response, invalidJson);
+    return;
+  }
+  const issues = validateWireRequest(parsed);
+  if (issues.length > 0) {
+    writeWire(response, jsonResponse(422, { detail: issues }));
+    return;
+  }
+  const wire = parsed as Record<string, unknown>;
+  const outcome = context.engine.decide(fromWireRequest(wire), index, context.now());
+  switch (outcome.kind) {
+    case 'error':
+      writeWire(response, outcome.response);
+      return;
+    case 'reset':
+      resetConnection(request);
+      return;
+    case 'hang':
+      context.timers.later(outcome.delayMs, () => resetConnection(request));
+      return;
+    default:
+      if (wire.stream === true) deliverStream(context, response, outcome);
+      else deliverWhole(context, request, response, outcome);
+  }
+}
+
+function deliverWhole(
+  context: ChatHandlerContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  outcome: Reply,
+): void {
+  const { reply, plan } = outcome;
+  const waitMs = plan.headersMs + plan.firstTokenMs + reply.usage.completionTokens * plan.msPerToken;
+  const send = (): void => {
+    if (isGone(response)) return;
+    if (outcome.bodyFault === 'stream-error-event') {
+      writeWire(response, httpFaultResponse('stream-error-event', { model: reply.model, nowMs: context.now() }));
+      return;
+    }
+    const body = completionJson(reply);
+    const headers = ['content-type', JSON_CONTENT_TYPE, 'x-request-id', reply.requestId];
+    for (const name in outcome.quotaHeaders) headers.push(name, outcome.quotaHeaders[name] as string);
+    const sent = outcome.bodyFault === undefined ? body : halfBody(body);
+    const declared = outcome.bodyFault === 'stream-truncated' ? body : sent;
+    headers.push('content-length', String(Buffer.byteLength(declared)));
+    response.writeHead(200, headers);
+    if (outcome.bodyFault !== 'stream-truncated') {
+      response.end(sent);
+      return;
+    }
+    response.write(sent, () => resetConnection(request));
+  };
+  if (waitMs > 0) context.timers.later(waitMs, send);
+  else send();
+}

@@ -1,0 +1,26 @@
+import type { MockClock } from '../clock/mock-clock.ts';
+import type { MockBehaviourOptions } from '../engine/mock-engine.ts';
+
+/** Options of `createMockCerebrasServer`: the shared mock behaviour plus how to serve it. */
+export interface MockCerebrasServerOptions extends MockBehaviourOptions {
+  /** Port to listen on; 0 picks a free one. @defaultValue 0 */
+  readonly port?: number;
+  /** Address to listen on. @defaultValue '127.0.0.1' */
+  readonly host?: string;
+  /** Serve HTTPS with this PEM key and certificate. */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /** End successful streams with `data: [DONE]` (the docs) instead of a bare EOF (recorded traffic). @defaultValue false */
+  readonly sendDone?: boolean;
+  /**
+   * Accept only this bearer token: another one gets `401 wrong_api_key`, no `Authorization` header
+   * `403 {"detail":"Not authenticated"}`. Unset: no authentication.
+   */
+  readonly apiKey?: string;
+  /** Models served (the retired `qwen-3-32b` 404s). @defaultValue ['gpt-oss-120b', 'qwen-3.8-27b'] */
+  readonly models?: readonly string[];
+  /** Epoch-ms source of the quota windows and reset headers. Latency always runs on real timers. @defaultValue Date.now */
+  readonly clock?: Pick<MockClock, 'now'>;
+}
+
+/** The models the mock server lists by default. */
+export const DEFAULT_SERVER_MODELS: readonly string[] = ['gpt-oss-120b', 'qwen-3.8-27b'];

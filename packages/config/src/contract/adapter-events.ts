@@ -130,6 +130,8 @@ export interface BatchFlushEvent {
   readonly kind: 'micro' | 'templated';
   /** Members' request ids. */
   readonly requestIds: readonly string[];
+  /** `templated`: how many items the one call carries (telemetry's `acpt.batch.size`); absent for `micro`. */
+  readonly itemCount?: number;
   /** Longest time a member waited in the queue, in ms. */
   readonly waitMs: number;
   /** Model of the batch. */

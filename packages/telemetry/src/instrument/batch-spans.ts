@@ -36,7 +36,7 @@ export class BatchSpans {
           [ATTR.requestModel]: event.model,
           [ATTR.batchId]: event.batchId,
           [ATTR.batchKind]: event.kind,
-          [ATTR.batchSize]: event.requestIds.length,
+          [ATTR.batchSize]: batchSize(event),
           [ATTR.batchWaitMs]: event.waitMs,
         },
       },
@@ -69,4 +69,9 @@ export class BatchSpans {
   get size(): number {
     return this.#open.size;
   }
+}
+
+/** `acpt.batch.size`: the items a templated call carries, else the requests dispatched together. */
+export function batchSize(event: BatchFlushEvent): number {
+  return event.itemCount ?? event.requestIds.length;
 }

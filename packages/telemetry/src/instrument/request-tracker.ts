@@ -14,7 +14,7 @@ import type {
 import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import { ATTR, MOCK_PROVIDER, OPERATION_CHAT, SPAN_EVENT } from '../semconv/attributes.ts';
 import { failAttemptSpan, startAttemptSpan, statusMessage } from './attempt-spans.ts';
-import type { BatchSpans } from './batch-spans.ts';
+import { type BatchSpans, batchSize } from './batch-spans.ts';
 import { endErrorType } from './end-error-type.ts';
 import type { InstrumentationSettings } from './instrumentation-settings.ts';
 import type { AdapterInstruments } from './instruments.ts';
@@ -181,7 +181,7 @@ export class RequestTracker {
       state.batchId = event.batchId;
       members.push(state.span);
       if (state.recording) {
-        state.span.setAttributes({ [ATTR.batchId]: event.batchId, [ATTR.batchSize]: event.requestIds.length });
+        state.span.setAttributes({ [ATTR.batchId]: event.batchId, [ATTR.batchSize]: batchSize(event) });
       }
     }
     this.#parts.batches.start(event, members);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { SEMCONV_LATEST, SEMCONV_V1_41 } from '../semconv/semconv.ts';
+import { resolveInstrumentationSettings } from './instrumentation-settings.ts';
+
+describe('resolveInstrumentationSettings', () => {
+  it('captures nothing and uses v1.41.0 names by default', () => {
+    expect(resolveInstrumentationSettings({ env: {} })).toEqual({
+      names: SEMCONV_V1_41,
+      captureContent: false,
+      legacySystemAttribute: false,
+      attemptSpans: true,
+    });
+  });
+
+  it('reads the opt-ins from the environment', () => {
+    const settings = resolveInstrumentationSettings({
+      env: {
+        OTEL_SEMCONV_STABILITY_OPT_IN: 'gen_ai_latest_experimental',
+        ACPT_TELEMETRY_CAPTURE_CONTENT: 'span',
+        ACPT_SEMCONV_LEGACY_SYSTEM: '1',
+      },
+    });
+    expect(settings).toMatchObject({ names: SEMCONV_LATEST, captureContent: true, legacySystemAttribute: true });
+  });
+
+  it('honours OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT, with ACPT_TELEMETRY_CAPTURE_CONTENT first', () => {
+    const otel = { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' };
+    expect(resolveInstrumentationSettings({ env: otel }).captureContent).toBe(true);
+    const both = { ...otel, ACPT_TELEMETRY_CAPTURE_CONTENT: 'none' };
+    expect(resolveInstrumentationSettings({ env: both }).captureContent).toBe(false);
+    // `event` (a log event) is not supported: nothing goes on the span.
+    expect(resolveInstrumentationSettings({ env: { ACPT_TELEMETRY_CAPTURE_CONTENT: 'event' } }).captureContent).toBe(
+      false,
+    );
+  });
+
+  it('lets explicit options win over the environment', () => {
+    const env = { OTEL_SEMCONV_STABILITY_OPT_IN: 'gen_ai_latest_experimental', ACPT_TELEMETRY_CAPTURE_CONTENT: 'span' };
+    const settings = resolveInstrumentationSettings({
+      env,
+      semconv: 'v1.41.0',
+      captureContent: false,
+      attemptSpans: false,
+    });
+    expect(settings).toMatchObject({ names: SEMCONV_V1_41, captureContent: false, attemptSpans: false });
+  });
+});

@@ -51,6 +51,21 @@ describe('loadConfig: precedence and provenance', () => {
     expect(issueAt(issues, 'batching.batchSize').source).toEqual({ kind: 'override' });
   });
 
+  it('merges metadata key by key and blames the layer that last touched it as a whole', () => {
+    const file = temp.write('acpt.json', JSON.stringify({ metadata: { a: 1 } }));
+    const config = loadConfig({ file, env: { ACPT_METADATA: '{"b":"x"}' } });
+    expect(config.metadata).toEqual({ a: 1, b: 'x' });
+    expect(configSourceOf(config, 'metadata.a')).toEqual({ kind: 'file', path: file });
+    expect(configSourceOf(config, 'metadata.b')).toEqual(env('ACPT_METADATA'));
+    const many = JSON.stringify(Object.fromEntries(Array.from({ length: 65 }, (_, index) => [`k${index}`, index])));
+    expect(
+      issueAt(
+        issuesOf(() => loadConfig({ file, env: { ACPT_METADATA: many } })),
+        'metadata',
+      ).source,
+    ).toEqual(env('ACPT_METADATA'));
+  });
+
   it('blames a later layer for a file value that is valid alone but not with it', () => {
     const file = temp.write('acpt.json', JSON.stringify({ retry: { initialBackoffMs: 1000 } }));
     const issue = issueAt(

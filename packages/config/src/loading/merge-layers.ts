@@ -41,6 +41,7 @@ export function mergeLayers(layers: readonly ConfigLayer[]): MergedLayers {
       if (CONFIG_SHAPE[key] !== 'value' && isPlainObject(value)) {
         const target = isPlainObject(input[key]) ? input[key] : {};
         input[key] = target;
+        provenance.set(key, sourceOf(key), rank);
         for (const [field, fieldValue] of Object.entries(value)) {
           target[field] = fieldValue;
           provenance.set(`${key}.${field}`, sourceOf(`${key}.${field}`), rank);

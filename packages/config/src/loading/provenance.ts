@@ -13,32 +13,24 @@ interface Origin {
 export class Provenance {
   readonly #origins = new Map<string, Origin>();
 
-  /** Records that `path` (and, until set again, everything below it) was set by `source`. */
+  /** Records that `path` was set by `source` (for a group: last touched by it). */
   set(path: string, source: ConfigSource, rank: number): void {
-    for (const known of this.#origins.keys()) if (known.startsWith(`${path}.`)) this.#origins.delete(known);
     this.#origins.set(path, { source, rank });
   }
 
-  /** The source of `path`, or of its nearest recorded parent; `default` when none. */
+  /** The source of `path`; `default` when no layer set it. */
   sourceOf(path: string): ConfigSource {
-    return this.#originOf(path)?.source ?? defaultSource;
+    return this.#origins.get(path)?.source ?? defaultSource;
   }
 
   /** The source of whichever of `paths` was set by the latest layer; `default` when none was set. */
   latestSourceOf(paths: readonly string[]): ConfigSource {
     let latest: Origin | undefined;
     for (const path of paths) {
-      const origin = this.#originOf(path);
+      const origin = this.#origins.get(path);
       if (origin !== undefined && (latest === undefined || origin.rank > latest.rank)) latest = origin;
     }
     return latest?.source ?? defaultSource;
-  }
-
-  #originOf(path: string): Origin | undefined {
-    for (let prefix = path; ; prefix = prefix.slice(0, prefix.lastIndexOf('.'))) {
-      const origin = this.#origins.get(prefix);
-      if (origin !== undefined || !prefix.includes('.')) return origin;
-    }
   }
 }
 

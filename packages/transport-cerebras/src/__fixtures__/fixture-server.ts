@@ -85,3 +85,67 @@ export async function startFixtureServer(
     },
   };
 }
+
+/** One step of a scripted response: bytes to write, or something to wait for before the next step. */
+export type ScriptStep = string | Uint8Array | (() => Promise<void>);
+
+/** A promise the test resolves from outside, to hold a server step until the client has seen something. */
+export interface Gate {
+  /** Waits until opened (or until `fallbackMs`, so a broken client cannot hang the test). */
+  readonly wait: () => Promise<void>;
+  /** Opens the gate. */
+  readonly open: () => void;
+  /** True once opened by `open()` (not by the fallback). */
+  readonly opened: () => boolean;
+}
+
+/** Creates a {@link Gate}. */
+export function createGate(fallbackMs = 3000): Gate {
+  let release: () => void = () => {};
+  let openedByTest = false;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    wait: () =>
+      Promise.race([
+        promise,
+        new Promise<void>((resolve) => {
+          setTimeout(resolve, fallbackMs).unref();
+        }),
+      ]),
+    open: () => {
+      openedByTest = true;
+      release();
+    },
+    opened: () => openedByTest,
+  };
+}
+
+/**
+ * A handler that answers with `status` and SSE headers, then runs `steps` in order: each string or byte array is
+ * written (and flushed) on its own, each function is awaited. Ends the response after the last step unless
+ * `end: false`.
+ */
+export function scriptedResponse(
+  steps: readonly ScriptStep[],
+  options: { readonly status?: number; readonly headers?: Record<string, string>; readonly end?: boolean } = {},
+): FixtureHandler {
+  return async (_request, response) => {
+    response.writeHead(options.status ?? 200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      ...options.headers,
+    });
+    response.flushHeaders();
+    for (const step of steps) {
+      if (typeof step === 'function') await step();
+      else response.write(step);
+    }
+    if (options.end !== false) response.end();
+  };
+}
+
+/** Resolves after `ms` (to let the client read what was written before the next write). */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,9 +1,9 @@
 import type { ChatRequest, ChatResponse } from '@acpt/config';
-import type { Dispatcher } from 'undici';
+import { errorFromResponse } from '../errors/error-from-response.ts';
 import { mapTransportFailure } from '../errors/map-transport-failure.ts';
-import { readErrorResponse } from '../errors/read-error-response.ts';
 import { buildChatBody } from '../wire/build-chat-body.ts';
 import { mapChatCompletion } from '../wire/map-chat-response.ts';
+import { type BufferedResponse, sendBuffered } from './buffered-call.ts';
 import type { CallScope } from './call-scope.ts';
 
 /**
@@ -17,46 +17,35 @@ export async function completeChat(
 ): Promise<ChatResponse> {
   if (signal?.aborted) throw signal.reason;
   const { settings, chat } = scope;
-  const start = performance.now();
-  let response: Dispatcher.ResponseData;
-  let body: string;
+  let response: BufferedResponse;
   try {
-    response = await scope.dispatcher.request({
+    response = await sendBuffered(scope.dispatcher, {
       origin: settings.origin,
       path: chat.path,
       method: 'POST',
       headers: settings.jsonHeaders,
       body: buildChatBody(request, settings, false),
+      deadlines: settings.timeouts,
       signal,
-      headersTimeout: settings.timeouts.headersMs,
-      bodyTimeout: settings.timeouts.idleMs,
     });
   } catch (error) {
     throw mapTransportFailure(error, chat.failure, signal);
   }
-  const headersMs = performance.now() - start;
+  const { status, headers, body } = response;
   const observedAtMs = scope.clock();
-  const { statusCode, headers } = response;
-  if (statusCode < 200 || statusCode > 299) {
-    const error = await readErrorResponse({
-      status: statusCode,
+  if (status < 200 || status > 299) {
+    throw errorFromResponse({
+      status,
       headers,
-      body: response.body,
+      body,
       url: chat.url,
       nowMs: observedAtMs,
       secret: settings.apiKey.reveal(),
     });
-    if (signal?.aborted) throw signal.reason;
-    throw error;
-  }
-  try {
-    body = await response.body.text();
-  } catch (error) {
-    throw mapTransportFailure(error, chat.failure, signal);
   }
   return mapChatCompletion(body, {
     headers,
     observedAtMs,
-    latency: { totalMs: performance.now() - start, headersMs },
+    latency: { totalMs: response.totalMs, headersMs: response.headersMs },
   });
 }

@@ -1,22 +1,20 @@
 import { Agent } from 'undici';
 import type { TransportSettings } from '../settings/resolve-transport-settings.ts';
+import { createConnector } from './create-connector.ts';
 
 /**
  * The transport's own keep-alive pool: `connection.connections` sockets to the endpoint, HTTP/2 only when
  * `connection.http2` is set (undici would otherwise negotiate it by default), certificate verification always on with
- * the extra CA of `tls.caFile`, and the connect, headers and idle deadlines of `timeouts`.
+ * the extra CA of `tls.caFile`, and a precise connect deadline. Headers and idle deadlines are enforced per call by
+ * the transport's own timers, so undici's coarse ones are switched off.
  */
 export function createAgent(settings: TransportSettings): Agent {
   const { timeouts, connection, ca } = settings;
   return new Agent({
     connections: connection.connections,
     allowH2: connection.http2,
-    connect: {
-      timeout: timeouts.connectMs,
-      rejectUnauthorized: true,
-      ...(ca === undefined ? {} : { ca: [...ca] }),
-    },
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.idleMs,
+    connect: createConnector({ timeoutMs: timeouts.connectMs, allowH2: connection.http2, ca }),
+    headersTimeout: 0,
+    bodyTimeout: 0,
   });
 }

@@ -1,8 +1,8 @@
 import { InvalidResponseError, ModelUnavailableError } from '@acpt/config';
-import type { Dispatcher } from 'undici';
+import { type BufferedResponse, sendBuffered } from '../call/buffered-call.ts';
 import type { CallScope } from '../call/call-scope.ts';
+import { errorFromResponse } from '../errors/error-from-response.ts';
 import { mapTransportFailure } from '../errors/map-transport-failure.ts';
-import { readErrorResponse } from '../errors/read-error-response.ts';
 
 /** Options of {@link listModels}. */
 export interface ListModelsOptions {
@@ -39,31 +39,23 @@ export async function listModels(scope: CallScope, options: ListModelsOptions = 
   const { signal } = options;
   if (signal?.aborted) throw signal.reason;
   const { settings, models } = scope;
-  let response: Dispatcher.ResponseData;
-  let body: string;
+  let response: BufferedResponse;
   try {
-    response = await scope.dispatcher.request({
+    response = await sendBuffered(scope.dispatcher, {
       origin: settings.origin,
       path: models.path,
       method: 'GET',
       headers: settings.getHeaders,
+      deadlines: settings.timeouts,
       signal,
-      headersTimeout: settings.timeouts.headersMs,
-      bodyTimeout: settings.timeouts.idleMs,
     });
-    if (response.statusCode < 200 || response.statusCode > 299) {
-      throw await readErrorResponse({
-        status: response.statusCode,
-        headers: response.headers,
-        body: response.body,
-        url: models.url,
-        nowMs: scope.clock(),
-        secret: settings.apiKey.reveal(),
-      });
-    }
-    body = await response.body.text();
   } catch (error) {
     throw mapTransportFailure(error, models.failure, signal);
+  }
+  const { status, headers, body } = response;
+  if (status < 200 || status > 299) {
+    const nowMs = scope.clock();
+    throw errorFromResponse({ status, headers, body, url: models.url, nowMs, secret: settings.apiKey.reveal() });
   }
   return modelIds(body);
 }

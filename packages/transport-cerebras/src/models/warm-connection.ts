@@ -1,7 +1,10 @@
+import { sendBuffered } from '../call/buffered-call.ts';
 import type { CallScope } from '../call/call-scope.ts';
 
 /** How long the warm-up may take before it is given up. */
 export const WARM_TIMEOUT_MS = 1000;
+
+const warmDeadlines = { headersMs: WARM_TIMEOUT_MS, idleMs: WARM_TIMEOUT_MS };
 
 function noop(): void {}
 
@@ -11,16 +14,12 @@ function noop(): void {}
  */
 export function warmConnection(scope: CallScope): void {
   const { settings, warming } = scope;
-  scope.dispatcher
-    .request({
-      origin: settings.origin,
-      path: warming.path,
-      method: 'GET',
-      headers: settings.warmHeaders,
-      signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
-      headersTimeout: WARM_TIMEOUT_MS,
-      bodyTimeout: WARM_TIMEOUT_MS,
-    })
-    .then((response) => response.body.dump())
-    .catch(noop);
+  sendBuffered(scope.dispatcher, {
+    origin: settings.origin,
+    path: warming.path,
+    method: 'GET',
+    headers: settings.warmHeaders,
+    deadlines: warmDeadlines,
+    signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
+  }).catch(noop);
 }

@@ -94,7 +94,7 @@ export {
 export { type LoadConfigOptions, loadConfig } from './loading/load-config.ts';
 export { applyConfigPatch, parseConfig } from './loading/parse-config.ts';
 export { configSourceOf } from './loading/provenance.ts';
-export type { Environment } from './loading/read-environment.ts';
+export type { ConfigEnvironment } from './loading/read-environment.ts';
 export { Secret } from './secret/secret.ts';
 export { VERSION } from './version.ts';
 export { errorFromHttpResponse, type HttpErrorResponse } from './wire/error-from-http-response.ts';

@@ -49,26 +49,33 @@ export function checkLayerShape(layer: ConfigLayer): { values: Record<string, un
     } else if (shape === 'value') {
       values[key] = value;
     } else if (expectObject(key, value, `an object of ${key} ${shape === 'record' ? 'values' : 'settings'}`)) {
-      const copy: Record<string, unknown> = {};
-      for (const [field, fieldValue] of Object.entries(value)) {
-        const path = `${key}.${field}`;
-        if (fieldValue === undefined) continue;
-        if (
-          shape === 'record'
-            ? forbiddenRecordKeys.has(field) || field.length === 0 || field.length > 64
-            : !shape.includes(field)
-        ) {
-          issues.push(
-            shape === 'record' ? badRecordKey(path, field, sourceOf(path)) : unknownKey(path, shape, sourceOf(path)),
-          );
-        } else {
-          copy[field] = fieldValue;
-        }
-      }
-      values[key] = copy;
+      values[key] = checkGroup(key, shape, value, sourceOf, issues);
     }
   }
   return { values, issues };
+}
+
+/** Copies the fields of one group (or the metadata record) that have a valid key, reporting the others. */
+function checkGroup(
+  key: string,
+  shape: 'record' | readonly string[],
+  group: Record<string, unknown>,
+  sourceOf: (path: string) => ConfigSource,
+  issues: ConfigIssue[],
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(group)) {
+    const path = `${key}.${field}`;
+    if (value === undefined) continue;
+    if (shape !== 'record' && !shape.includes(field)) issues.push(unknownKey(path, shape, sourceOf(path)));
+    else if (shape === 'record' && !isValidRecordKey(field)) issues.push(badRecordKey(path, field, sourceOf(path)));
+    else copy[field] = value;
+  }
+  return copy;
+}
+
+function isValidRecordKey(key: string): boolean {
+  return key.length > 0 && key.length <= 64 && !forbiddenRecordKeys.has(key);
 }
 
 function unknownKey(path: string, candidates: readonly string[], source: ConfigSource): ConfigIssue {

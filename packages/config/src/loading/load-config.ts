@@ -3,7 +3,7 @@ import type { ConfigIssue } from '../errors/config-error.ts';
 import { checkCaFile } from './check-ca-file.ts';
 import type { ConfigLayer } from './config-layer.ts';
 import { readConfigFile } from './read-config-file.ts';
-import { type Environment, readEnvironment } from './read-environment.ts';
+import { type ConfigEnvironment, readEnvironment } from './read-environment.ts';
 import { resolveConfig } from './resolve-config.ts';
 
 /** Where `loadConfig()` reads from. Every field is optional. */
@@ -11,7 +11,7 @@ export interface LoadConfigOptions {
   /** JSON configuration file; `ACPT_CONFIG_FILE` when omitted; none when both are unset. */
   readonly file?: string;
   /** The environment to read; `process.env` when omitted. */
-  readonly env?: Environment;
+  readonly env?: ConfigEnvironment;
   /** Values that win over everything else (what a caller passes in code). */
   readonly overrides?: CerebrasConfigInput;
   /** Folder that relative paths resolve against; `process.cwd()` when omitted. */

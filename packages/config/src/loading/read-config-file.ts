@@ -24,7 +24,8 @@ export function readConfigFile(path: string, cwd: string): { layer?: ConfigLayer
   try {
     const stats = statSync(absolute);
     if (!stats.isFile()) return fail('a JSON configuration file', `${absolute} (not a regular file)`);
-    if (stats.size > maxConfigFileBytes) return fail('a configuration file of at most 1 MiB', `${stats.size} bytes`);
+    if (stats.size > maxConfigFileBytes)
+      return fail('a configuration file of at most 1 MiB', `${absolute} (${stats.size} bytes)`);
     mode = stats.mode;
     text = readFileSync(absolute, 'utf8');
   } catch (error) {

@@ -6,12 +6,12 @@ import { ENVIRONMENT_VARIABLES, type EnvironmentVariable } from './environment-v
 import { readKeyFile } from './read-key-file.ts';
 
 /** An environment: `process.env` or any record of strings. */
-export type Environment = Readonly<Record<string, string | undefined>>;
+export type ConfigEnvironment = Readonly<Record<string, string | undefined>>;
 
 const decimalNumber = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** One layer per documented variable that is set, and the problems of those that cannot be read. */
-export function readEnvironment(env: Environment, cwd: string): { layers: ConfigLayer[]; issues: ConfigIssue[] } {
+export function readEnvironment(env: ConfigEnvironment, cwd: string): { layers: ConfigLayer[]; issues: ConfigIssue[] } {
   const layers: ConfigLayer[] = [];
   const issues: ConfigIssue[] = [];
   const textOf = (name: string): string | undefined => env[name]?.trim() || undefined;

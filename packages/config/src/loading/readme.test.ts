@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/default-config.ts';
 import { ENVIRONMENT_VARIABLES } from './environment-variables.ts';
+import { parseConfig } from './parse-config.ts';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 const readme = readFileSync(`${packageDir}/README.md`, 'utf8');
@@ -50,22 +51,42 @@ describe('README environment table', () => {
   const valueAt = (path: string): unknown =>
     path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], DEFAULT_CONFIG);
 
+  /** The table's rows as trimmed cells, keyed by variable name (however the table is padded). */
+  const rows = new Map(
+    readme
+      .split('\n')
+      .filter((line) => /^\|\s*`(CEREBRAS|ACPT)_/.test(line))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      )
+      .map((cells) => [(cells[0] ?? '').replaceAll('`', ''), cells] as const),
+  );
+
   it.each(ENVIRONMENT_VARIABLES.map((variable) => [variable.name, variable] as const))(
     'documents %s',
     (name, variable) => {
-      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
-      expect(row, `README row for ${name}`).toBeDefined();
-      const cells = (row ?? '').split(' | ');
-      expect(cells[1]).toBe(variable.path === undefined ? '—' : `\`${variable.path}\``);
+      const cells = rows.get(name);
+      expect(cells, `README row for ${name}`).toBeDefined();
+      expect(cells?.[1]).toBe(variable.path === undefined ? '—' : `\`${variable.path}\``);
       const value = variable.path === undefined ? undefined : valueAt(variable.path);
       const documented =
         value === undefined ? '(none)' : `\`${typeof value === 'object' ? JSON.stringify(value) : value}\``;
-      expect(cells[3]).toBe(documented);
+      expect(cells?.[3]).toBe(documented);
     },
   );
 
   it('documents no variable the loader does not read', () => {
-    const documented = [...readme.matchAll(/^\| `((?:CEREBRAS|ACPT)_[A-Z0-9_]+)` \|/gm)].map((match) => match[1]);
-    expect(documented).toEqual(ENVIRONMENT_VARIABLES.map((variable) => variable.name));
+    expect([...rows.keys()]).toEqual(ENVIRONMENT_VARIABLES.map((variable) => variable.name));
+  });
+});
+
+describe('README file format example', () => {
+  it('is a valid configuration file', () => {
+    const json = /## File format[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const config = parseConfig(JSON.parse(json), { kind: 'file', path: 'README.md' });
+    expect(config.metadata).toEqual({ experiment: 'ris-v2i', run: 7 });
   });
 });

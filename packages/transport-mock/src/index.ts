@@ -16,6 +16,12 @@ export {
 } from './latency/latency-model.ts';
 export { createSeededRandom, type RandomSource } from './random/seeded-random.ts';
 export type { MockRateLimits } from './rate-limit/rate-limiter.ts';
+export type { CassetteExchange, ExchangeMode, RecordedEvent } from './record/cassette.ts';
+export { createRecordingTransport, type RecordingTransportOptions } from './record/create-recording-transport.ts';
+export { createReplayTransport, type ReplayTransportOptions } from './record/create-replay-transport.ts';
+export { fromRecordedError, type RecordedError, toRecordedError } from './record/recorded-error.ts';
+export { type NearestRecording, ReplayMissError } from './record/replay-miss-error.ts';
+export { diffValues, type ValueDifference } from './record/request-diff.ts';
 export { MOCK_CREATED_SECONDS } from './reply/mock-reply.ts';
 export { defaultResponder } from './responder/default-responder.ts';
 export { type JsonSchema, jsonFromSchema } from './responder/json-from-schema.ts';

@@ -13,6 +13,20 @@ import { Agent, request as undiciRequest } from 'undici';
 import { toWireRequest } from '../wire/to-wire-request.ts';
 import { sseData } from './wire-client.ts';
 
+/** The fields of a completion body or chunk this fixture reads. */
+interface WireCompletion {
+  readonly id: string;
+  readonly model: string;
+  readonly error?: unknown;
+  readonly status_code?: number;
+  readonly choices: readonly {
+    readonly finish_reason?: string;
+    readonly message?: { readonly content: string };
+    readonly delta?: { readonly content?: string };
+  }[];
+  readonly usage: { readonly prompt_tokens: number; readonly completion_tokens: number; readonly total_tokens: number };
+}
+
 /**
  * A deliberately small HTTP transport for tests: speaks the Cerebras wire to a base URL with undici and maps failures
  * to the typed errors the way a real transport must. (The production one is `@acpt/transport-cerebras`.)
@@ -55,19 +69,19 @@ export function createTestHttpTransport(options: {
       throw errorFromHttpResponse({ status: response.statusCode, url, headers, body, nowMs: Date.now() });
     return { body, headers };
   };
-  const parse = (text: string): Record<string, any> => {
+  const parse = (text: string): WireCompletion => {
     try {
       return JSON.parse(text);
     } catch (error) {
       throw new InvalidResponseError('The response is not valid JSON', { bodySnippet: text, cause: error });
     }
   };
-  const toResponse = (json: Record<string, any>, text: string, headers: Record<string, string>): ChatResponse => ({
+  const toResponse = (json: WireCompletion, text: string, headers: Record<string, string>): ChatResponse => ({
     id: json.id,
     model: json.model,
     provider: 'test-http',
     text,
-    finishReason: json.choices[0].finish_reason,
+    finishReason: json.choices[0]?.finish_reason ?? 'error',
     usage: {
       promptTokens: json.usage.prompt_tokens,
       completionTokens: json.usage.completion_tokens,
@@ -81,7 +95,7 @@ export function createTestHttpTransport(options: {
     async complete(request: ChatRequest): Promise<ChatResponse> {
       const { body, headers } = await call(request, false);
       const json = parse(body);
-      return toResponse(json, json.choices[0].message.content, headers);
+      return toResponse(json, json.choices[0]?.message?.content ?? '', headers);
     },
     async *stream(request: ChatRequest): AsyncGenerator<ChatStreamEvent> {
       const { body, headers } = await call(request, true);
@@ -91,19 +105,19 @@ export function createTestHttpTransport(options: {
         const chunk = parse(data);
         if (chunk.error)
           throw errorFromHttpResponse({
-            status: chunk.status_code,
+            status: chunk.status_code ?? 0,
             url,
             headers,
             body: data,
             nowMs: Date.now(),
             midStream: true,
           });
-        const piece = chunk.choices[0].delta.content;
+        const piece = chunk.choices[0]?.delta?.content;
         if (piece) {
           text += piece;
           yield { type: 'text-delta', text: piece };
         }
-        if (chunk.choices[0].finish_reason) {
+        if (chunk.choices[0]?.finish_reason) {
           yield { type: 'finish', response: toResponse(chunk, text, headers) };
           return;
         }

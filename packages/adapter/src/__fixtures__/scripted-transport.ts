@@ -43,7 +43,9 @@ export interface ScriptedTransport extends Transport {
   closed: number;
 }
 
-const wait = systemSleep;
+/** Latency in (fake) time; 0 ms resolves in a microtask, so tests need no timer advance for instant steps. */
+const wait = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+  ms <= 0 && signal?.aborted !== true ? Promise.resolve() : systemSleep(ms, signal);
 
 function hang(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_, reject) => {

@@ -1,4 +1,4 @@
-import { describeError, type EventError, type Secret } from '@acpt/config';
+import { describeError, type EventError, FallbackExhaustedError, RetryExhaustedError, type Secret } from '@acpt/config';
 
 const bearer = /(bearer\s+)[^\s"',;]+/gi;
 const keyLike = /\bcsk-[A-Za-z0-9_-]{6,}/g;
@@ -19,4 +19,21 @@ export function describeErrorSafely(error: unknown, apiKey: Secret | undefined):
   const described = describeError(error);
   const message = redactText(described.message, apiKey);
   return message === described.message ? described : { ...described, message };
+}
+
+/**
+ * How a request's final error is reported: like {@link describeErrorSafely}, except that a retries-exhausted or
+ * fallback-exhausted error takes the `error.type` (and status, 429 kind) of the last attempt's error, which is what
+ * telemetry groups failures by; its own code and message are kept.
+ */
+export function describeFinalError(error: unknown, apiKey: Secret | undefined): EventError {
+  const described = describeErrorSafely(error, apiKey);
+  const last = RetryExhaustedError.isInstance(error)
+    ? error.lastError
+    : FallbackExhaustedError.isInstance(error)
+      ? error.attempts.at(-1)
+      : undefined;
+  if (last === undefined) return described;
+  const inner = describeError(last);
+  return { ...described, type: inner.type, status: inner.status, rateLimitKind: inner.rateLimitKind };
 }

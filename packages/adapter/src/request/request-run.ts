@@ -10,7 +10,7 @@ import {
 import type { AdapterCore } from '../adapter-core.ts';
 import type { AdapterResponse, GenerateOptions } from '../adapter-types.ts';
 import type { SettleOutcome } from '../diagnostics/diagnostics-collector.ts';
-import { describeErrorSafely } from '../diagnostics/redact.ts';
+import { describeFinalError } from '../diagnostics/redact.ts';
 import type { Cancel } from '../timing/timers.ts';
 
 /** Which path a request starts on: the live transport, the mock (mock mode), or the mock for want of a key. */
@@ -196,7 +196,7 @@ export class RequestRun {
     core.diagnostics.addUsage(response?.usage);
     const now = core.clock.now();
     const described =
-      outcome === 'error' || outcome === 'aborted' ? describeErrorSafely(error, this.config.apiKey) : undefined;
+      outcome === 'error' || outcome === 'aborted' ? describeFinalError(error, this.config.apiKey) : undefined;
     if (described !== undefined && outcome === 'error') core.diagnostics.addError(this.id, now, described);
     if (!core.hub.has('request-end')) return;
     core.hub.emit('request-end', {

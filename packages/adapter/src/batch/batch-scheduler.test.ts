@@ -1,0 +1,141 @@
+import { QueueFullError } from '@acpt/config';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { harness, settle } from '../__fixtures__/harness.ts';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const userText = (call: { request: { messages: readonly { content: string | null }[] } }): string | null | undefined =>
+  call.request.messages.at(-1)?.content;
+
+describe('micro-batching', () => {
+  it('dispatches requests that arrive within the max wait together, up to the batch size', async () => {
+    const { adapter, live, of } = harness({
+      config: { batching: { batchSize: 3, maxWaitMs: 50, maxInFlight: 10 } },
+      live: [{ kind: 'ok', latencyMs: 10 }],
+    });
+    const results = ['a', 'b', 'c', 'd'].map((prompt) => settle(adapter.generate(prompt)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(live?.calls.map(userText)).toEqual(['a', 'b', 'c']);
+    expect(adapter.diagnostics().counts).toMatchObject({ inFlight: 3, queued: 1 });
+    await vi.advanceTimersByTimeAsync(49);
+    expect(live?.calls).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(live?.calls.map(userText)).toEqual(['a', 'b', 'c', 'd']);
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all(results);
+    expect(of('batch-flush')).toMatchObject([
+      { batchId: 'b1', kind: 'micro', requestIds: ['req-1', 'req-2', 'req-3'], waitMs: 0 },
+      { batchId: 'b2', kind: 'micro', requestIds: ['req-4'], waitMs: 50 },
+    ]);
+    expect(of('attempt-start').map((event) => event.batchId)).toEqual(['b1', 'b1', 'b1', 'b2']);
+    expect(adapter.diagnostics().batching.microBatches).toBe(2);
+  });
+
+  it('with max wait 0 batches what arrives in the same tick, without a timer', async () => {
+    const { adapter, live } = harness({ config: { batching: { batchSize: 4, maxWaitMs: 0 } }, live: [{ kind: 'ok' }] });
+    const results = ['a', 'b'].map((prompt) => settle(adapter.generate(prompt)));
+    expect(vi.getTimerCount()).toBe(1 + 1);
+    await Promise.all(results);
+    expect(live?.calls).toHaveLength(2);
+  });
+
+  it('never exceeds the in-flight limit and keeps strict arrival order with batch size 1', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const { adapter, live } = harness({
+      config: { batching: { batchSize: 1, maxWaitMs: 0, maxInFlight: 2, queueLimit: 100 } },
+      live: (call) => ({ kind: 'ok', latencyMs: 10 + (call % 3) * 7 }),
+    });
+    adapter.on('attempt-start', () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+    });
+    adapter.on('attempt-end', () => {
+      inFlight--;
+    });
+    const prompts = Array.from({ length: 9 }, (_, index) => `p${index}`);
+    const results = prompts.map((prompt) => settle(adapter.generate(prompt)));
+    expect(adapter.diagnostics().counts).toMatchObject({ inFlight: 2, queued: 7 });
+    await vi.advanceTimersByTimeAsync(200);
+    expect((await Promise.all(results)).every((result) => result.value !== undefined)).toBe(true);
+    expect(peak).toBe(2);
+    expect(live?.calls.map(userText)).toEqual(prompts);
+  });
+
+  it('rejects at once with QueueFullError when the queue is full (backpressure)', async () => {
+    const { adapter, of } = harness({
+      config: { batching: { batchSize: 1, maxInFlight: 1, queueLimit: 2 } },
+      live: [{ kind: 'ok', latencyMs: 10 }],
+    });
+    const accepted = ['a', 'b', 'c'].map((prompt) => settle(adapter.generate(prompt)));
+    const rejected = await settle(adapter.generate('d'));
+    expect(QueueFullError.isInstance(rejected.error)).toBe(true);
+    expect(of('request-end')).toMatchObject([{ requestId: 'req-4', outcome: 'error', error: { type: 'queue_full' } }]);
+    await vi.advanceTimersByTimeAsync(30);
+    expect((await Promise.all(accepted)).map((result) => result.value?.requestId)).toEqual(['req-1', 'req-2', 'req-3']);
+    expect(adapter.diagnostics().counts).toMatchObject({ submitted: 4, succeeded: 3, failed: 1, queued: 0 });
+  });
+
+  it('an aborted request leaves its batch without disturbing the others', async () => {
+    const { adapter, live, of } = harness({
+      config: { batching: { batchSize: 4, maxWaitMs: 20 } },
+      live: [{ kind: 'ok', latencyMs: 5 }],
+    });
+    const controller = new AbortController();
+    const a = settle(adapter.generate('a'));
+    const b = settle(adapter.generate('b', { signal: controller.signal }));
+    const c = settle(adapter.generate('c'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(adapter.diagnostics().counts.queued).toBe(3);
+    const reason = new Error('not needed');
+    controller.abort(reason);
+    expect((await b).error).toBe(reason);
+    expect(adapter.diagnostics().counts.queued).toBe(2);
+    await vi.advanceTimersByTimeAsync(25);
+    expect((await a).value?.text).toBeDefined();
+    expect((await c).value?.text).toBeDefined();
+    expect(live?.calls.map(userText)).toEqual(['a', 'c']);
+    expect(of('batch-flush')).toMatchObject([{ requestIds: ['req-1', 'req-3'] }]);
+    expect(of('request-end').find((event) => event.requestId === 'req-2')).toMatchObject({
+      outcome: 'aborted',
+      attempts: 0,
+    });
+  });
+
+  it('a queued request times out at its total deadline', async () => {
+    const { adapter } = harness({
+      config: { timeouts: { totalMs: 100 }, batching: { batchSize: 1, maxInFlight: 1 } },
+      live: [{ kind: 'ok', latencyMs: 80 }],
+    });
+    const first = settle(adapter.generate('a'));
+    const second = settle(adapter.generate('b'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await first).value).toBeDefined();
+    expect((await second).error).toMatchObject({ code: 'ACPT_TIMEOUT', phase: 'total' });
+  });
+});
+
+describe('generateMany', () => {
+  it('settles each request in order without failing the set for one', async () => {
+    const { adapter } = harness({
+      config: { retry: { maxRetries: 0 } },
+      live: (_, request) =>
+        request.messages.at(-1)?.content === 'bad'
+          ? { kind: 'error', error: new Error('boom') }
+          : { kind: 'ok', text: String(request.messages.at(-1)?.content) },
+    });
+    const results = await adapter.generateMany([
+      { input: 'one' },
+      { input: 'bad' },
+      { input: 'three', options: { seed: 3 } },
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[0]?.status === 'fulfilled' && results[0].value.text).toBe('one');
+    expect(results[2]?.status === 'fulfilled' && results[2].value.text).toBe('three');
+  });
+});

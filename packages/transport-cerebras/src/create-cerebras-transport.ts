@@ -1,10 +1,11 @@
-import type {
-  CerebrasConfig,
-  ChatRequest,
-  ChatResponse,
-  ChatStreamEvent,
-  Transport,
-  TransportCallOptions,
+import {
+  type CerebrasConfig,
+  type ChatRequest,
+  type ChatResponse,
+  type ChatStreamEvent,
+  type Transport,
+  type TransportCallOptions,
+  TransportNetworkError,
 } from '@acpt/config';
 import type { Dispatcher } from 'undici';
 import { type CallScope, createCallScope } from './call/call-scope.ts';
@@ -49,6 +50,15 @@ export interface CerebrasTransport extends Transport {
   close(): Promise<void>;
 }
 
+function closedError(scope: CallScope): TransportNetworkError {
+  return new TransportNetworkError(`${scope.chat.url}: the transport is closed`, { retryable: false });
+}
+
+// biome-ignore lint/correctness/useYield: a stream that fails on its first step, like a live one would
+async function* rejectedStream(error: unknown): AsyncGenerator<ChatStreamEvent, void, undefined> {
+  throw error;
+}
+
 class UndiciCerebrasTransport implements CerebrasTransport {
   readonly provider = 'cerebras' as const;
   readonly serverAddress: string;
@@ -67,10 +77,12 @@ class UndiciCerebrasTransport implements CerebrasTransport {
   }
 
   complete(request: ChatRequest, options?: TransportCallOptions): Promise<ChatResponse> {
+    if (this.#closing !== undefined) return Promise.reject(closedError(this.#scope));
     return completeChat(this.#scope, request, options?.signal);
   }
 
   stream(request: ChatRequest, options?: TransportCallOptions): AsyncIterable<ChatStreamEvent> {
+    if (this.#closing !== undefined) return rejectedStream(closedError(this.#scope));
     return streamChat(this.#scope, request, options?.signal);
   }
 
@@ -79,6 +91,7 @@ class UndiciCerebrasTransport implements CerebrasTransport {
   }
 
   listModels(options?: ListModelsOptions): Promise<string[]> {
+    if (this.#closing !== undefined) return Promise.reject(closedError(this.#scope));
     return listModels(this.#scope, options);
   }
 

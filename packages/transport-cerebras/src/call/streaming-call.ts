@@ -156,9 +156,13 @@ export class StreamingCall extends DeadlineHandler {
     }
     if (!this.complete) {
       this.#parser.end();
-      if (accumulator.failure !== undefined) return this.onFailure(accumulator.failure);
+      if (accumulator.failure !== undefined) {
+        this.onFailure(accumulator.failure);
+        return;
+      }
       if (!accumulator.done && !accumulator.finished) {
-        return this.onFailure(new TruncatedStreamError({ deliveredContent: accumulator.deliveredContent }));
+        this.onFailure(new TruncatedStreamError({ deliveredContent: accumulator.deliveredContent }));
+        return;
       }
       this.#completeStream(accumulator);
     }

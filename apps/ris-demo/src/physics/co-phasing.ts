@@ -56,41 +56,54 @@ export function coPhaseProfile(
     return;
   }
   const count = phases.length;
+  // Per-user weight w_k / A_k and unit rotation e^{−jφ_k}, φ_k = arg h_d,k to start (any phase if h_d = 0).
   const scale = active.map((user) => {
-    let total = Math.hypot(user.directRe, user.directIm);
+    let total = Math.sqrt(user.directRe ** 2 + user.directIm ** 2);
     for (let n = 0; n < count; n += 1) {
-      total += Math.hypot(user.cascadedRe[n]!, user.cascadedIm[n]!);
+      total += Math.sqrt(user.cascadedRe[n]! ** 2 + user.cascadedIm[n]! ** 2);
     }
     return total > 0 ? user.weight / total : 0;
   });
-  const rotationRe = active.map((user) => (Math.hypot(user.directRe, user.directIm) > 0 ? user.directRe : 1));
-  const rotationIm = active.map((user) => (Math.hypot(user.directRe, user.directIm) > 0 ? user.directIm : 0));
+  const rotationRe = new Float64Array(active.length);
+  const rotationIm = new Float64Array(active.length);
+  const setRotation = (k: number, re: number, im: number): void => {
+    const magnitude = Math.sqrt(re * re + im * im);
+    rotationRe[k] = magnitude > 0 ? re / magnitude : 1;
+    rotationIm[k] = magnitude > 0 ? -im / magnitude : 0;
+  };
+  active.forEach((user, k) => {
+    setRotation(k, user.directRe, user.directIm);
+  });
   const profileCos = new Float64Array(count);
   const profileSin = new Float64Array(count);
-  for (let iteration = 0; iteration < iterations; iteration += 1) {
+  // One pass is exact for a single user.
+  const passes = active.length === 1 ? 1 : Math.max(1, iterations);
+  for (let pass = 0; pass < passes; pass += 1) {
     for (let n = 0; n < count; n += 1) {
       let sumRe = 0;
       let sumIm = 0;
       for (let k = 0; k < active.length; k += 1) {
         const user = active[k]!;
-        const magnitude = Math.hypot(rotationRe[k]!, rotationIm[k]!);
-        const ur = rotationRe[k]! / magnitude;
-        const ui = -rotationIm[k]! / magnitude;
+        const ur = rotationRe[k]! * scale[k]!;
+        const ui = rotationIm[k]! * scale[k]!;
         const vr = user.cascadedRe[n]!;
         const vi = user.cascadedIm[n]!;
-        sumRe += scale[k]! * (ur * vr - ui * vi);
-        sumIm += scale[k]! * (ur * vi + ui * vr);
+        sumRe += ur * vr - ui * vi;
+        sumIm += ur * vi + ui * vr;
       }
-      const theta = -Math.atan2(sumIm, sumRe);
-      phases[n] = theta;
-      profileCos[n] = Math.cos(theta);
-      profileSin[n] = Math.sin(theta);
+      // e^{jθ_n} = conj(s_n) / |s_n|, i.e. θ_n = −arg s_n.
+      const magnitude = Math.sqrt(sumRe * sumRe + sumIm * sumIm);
+      profileCos[n] = magnitude > 0 ? sumRe / magnitude : 1;
+      profileSin[n] = magnitude > 0 ? -sumIm / magnitude : 0;
     }
-    for (let k = 0; k < active.length; k += 1) {
-      const z = effectiveChannel(active[k]!, profileCos, profileSin);
-      const magnitude = Math.hypot(z.re, z.im);
-      rotationRe[k] = magnitude > 0 ? z.re : 1;
-      rotationIm[k] = magnitude > 0 ? z.im : 0;
+    if (pass + 1 < passes) {
+      for (let k = 0; k < active.length; k += 1) {
+        const z = effectiveChannel(active[k]!, profileCos, profileSin);
+        setRotation(k, z.re, z.im);
+      }
     }
+  }
+  for (let n = 0; n < count; n += 1) {
+    phases[n] = Math.atan2(profileSin[n]!, profileCos[n]!);
   }
 }

@@ -63,9 +63,15 @@ export function createRisPanel(options: RisPanelOptions): RisPanel {
 
 /**
  * Writes the hop coefficients c_n(p) between every element and the point `p` into `re`/`im` (length N), with the
- * deterministic LoS phase −2π r_n/λ.
+ * deterministic LoS phase −2π r_n/λ; optionally their magnitudes |c_n| into `magnitude`.
  */
-export function risHopCoefficients(panel: RisPanel, point: Vector3, re: Float64Array, im: Float64Array): void {
+export function risHopCoefficients(
+  panel: RisPanel,
+  point: Vector3,
+  re: Float64Array,
+  im: Float64Array,
+  magnitude?: Float64Array,
+): void {
   const constant = Math.sqrt((panel.elementSizeM * panel.elementSizeM) / (4 * Math.PI));
   const waveNumber = (2 * Math.PI) / panel.wavelengthM;
   const { normal } = panel;
@@ -75,10 +81,17 @@ export function risHopCoefficients(panel: RisPanel, point: Vector3, re: Float64A
     const dz = point.z - panel.z[n]!;
     const r = Math.sqrt(dx * dx + dy * dy + dz * dz);
     const cosine = (dx * normal.x + dy * normal.y) / r;
-    const amplitude = cosine > 0 ? (constant * Math.sqrt(cosine)) / r : 0;
+    if (!(cosine > 0)) {
+      re[n] = 0;
+      im[n] = 0;
+      if (magnitude !== undefined) magnitude[n] = 0;
+      continue;
+    }
+    const amplitude = (constant * Math.sqrt(cosine)) / r;
     const phase = -waveNumber * r;
     re[n] = amplitude * Math.cos(phase);
     im[n] = amplitude * Math.sin(phase);
+    if (magnitude !== undefined) magnitude[n] = amplitude;
   }
 }
 

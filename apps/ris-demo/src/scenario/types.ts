@@ -165,6 +165,8 @@ export interface StepOutcome {
   readonly handovers: HandoverOutcome;
   /** The favour list the RIS profile was co-phased for this step. */
   readonly risFavour: RisAction['favour'];
+  /** Favour entries refused (unknown vehicle, weight not > 0, listed twice). */
+  readonly risRejected: readonly Rejection[];
   readonly kpis: Kpis;
 }
 

@@ -15,6 +15,7 @@ export {
   planLatency,
 } from './latency/latency-model.ts';
 export { createSeededRandom, type RandomSource } from './random/seeded-random.ts';
+export { parseRateLimitSpec } from './rate-limit/parse-rate-limit-spec.ts';
 export type { MockRateLimits } from './rate-limit/rate-limiter.ts';
 export type { CassetteExchange, ExchangeMode, RecordedEvent } from './record/cassette.ts';
 export { createRecordingTransport, type RecordingTransportOptions } from './record/create-recording-transport.ts';

@@ -61,7 +61,7 @@ describe('acpt-mock-server CLI', () => {
     expect(parseCliArguments(['--latency-ms', '15']).options.latency).toEqual({ kind: 'fixed', ms: 15 });
     expect(() => parseCliArguments(['--port', 'x'])).toThrow(/--port must be/);
     expect(() => parseCliArguments(['--faults', 'meteor-strike'])).toThrow(/unknown fault kind/);
-    expect(() => parseCliArguments(['--rate-limits', 'rpx=3'])).toThrow(/rate-limits/);
+    expect(() => parseCliArguments(['--rate-limits', 'rpx=3'])).toThrow(/"rpx=3" is not a quota/);
   });
 
   it('prints its URL, serves the faults it was given, and stops on SIGTERM', async () => {

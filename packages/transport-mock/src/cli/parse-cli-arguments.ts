@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { AcptConfigError } from '@acpt/config';
 import { parseFaultSpec } from '../faults/parse-fault-spec.ts';
 import type { MockLatencyModel } from '../latency/latency-model.ts';
-import type { MockRateLimits } from '../rate-limit/rate-limiter.ts';
+import { parseRateLimitSpec } from '../rate-limit/parse-rate-limit-spec.ts';
 import type { MockCerebrasServerOptions } from '../server/server-options.ts';
 
 /** The usage text of `acpt-mock-server`. */
@@ -23,15 +23,6 @@ export const CLI_USAGE: string = `Usage: acpt-mock-server [options]
   --stream-chunk-tokens N  tokens per streamed chunk (default 4)
   --tls-key FILE --tls-cert FILE   serve HTTPS
   --help                   this text`;
-
-const rateLimitNames: Readonly<Record<string, keyof MockRateLimits>> = {
-  rpm: 'requestsPerMinute',
-  rph: 'requestsPerHour',
-  rpd: 'requestsPerDay',
-  tpm: 'tokensPerMinute',
-  tph: 'tokensPerHour',
-  tpd: 'tokensPerDay',
-};
 
 /**
  * Reads the CLI's arguments into server options; `help: true` when `--help` was given.
@@ -82,7 +73,7 @@ export function parseCliArguments(
       number('tokens-per-second', values['tokens-per-second']),
     ),
     faults: values.faults === undefined ? undefined : parseFaultSpec(values.faults),
-    rateLimits: values['rate-limits'] === undefined ? undefined : rateLimitsOf(values['rate-limits']),
+    rateLimits: values['rate-limits'] === undefined ? undefined : parseRateLimitSpec(values['rate-limits']),
     sendDone: values['send-done'] ?? false,
     apiKey: apiKey === '' ? undefined : apiKey,
     models: values.models?.split(',').map((model) => model.trim()),
@@ -105,19 +96,6 @@ function latencyOf(
   const ms = Number(raw ?? 0);
   if (!Number.isFinite(ms) || ms < 0) invalid('latency-ms', 'MS or MIN-MAX', raw);
   return { kind: 'fixed', ms, ...shape };
-}
-
-function rateLimitsOf(spec: string): MockRateLimits {
-  const limits: Record<string, number> = {};
-  for (const part of spec.split(',')) {
-    const [name = '', raw = ''] = part.split('=');
-    const field = rateLimitNames[name.trim()];
-    const value = Number(raw);
-    if (field === undefined || !Number.isInteger(value) || value < 0)
-      invalid('rate-limits', 'rpm|rph|rpd|tpm|tph|tpd=N', part);
-    limits[field] = value;
-  }
-  return limits;
 }
 
 function invalid(name: string, expected: string, received: unknown): never {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { NomaAction } from '../scenario/actions.ts';
-import { parseReply, type ReplyContext, type ReplyParse } from './reply-parse.ts';
+import type { ReplyContext } from './reply-parse.ts';
 
 /** The JSON schema of a NOMA agent reply, strict per Cerebras' structured-output rules. */
 export function nomaReplyJsonSchema(context: ReplyContext): Record<string, unknown> {
@@ -30,8 +30,8 @@ export function nomaReplyJsonSchema(context: ReplyContext): Record<string, unkno
   };
 }
 
-/** Validates a NOMA agent reply into a {@link NomaAction}, checking each pair against the observed association. */
-export function parseNomaReply(text: string, context: ReplyContext): ReplyParse<NomaAction> {
+/** The valibot schema of a NOMA agent reply, checked against the identifiers of the observation. */
+export function nomaReplySchema(context: ReplyContext): v.GenericSchema<unknown, NomaAction> {
   const pair = v.pipe(
     v.strictObject({
       rsuId: v.picklist(context.rsuIds),
@@ -55,5 +55,5 @@ export function parseNomaReply(text: string, context: ReplyContext): ReplyParse<
       }, 'each vehicle in at most one pair'),
     ),
   });
-  return parseReply(text, schema);
+  return schema;
 }

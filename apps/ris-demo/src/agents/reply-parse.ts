@@ -27,6 +27,14 @@ export function parseReply<TSchema extends v.GenericSchema>(
   } catch (error) {
     return { ok: false, issues: [`reply is not JSON: ${(error as Error).message}`] };
   }
+  return validateReply(json, schema);
+}
+
+/** Validates an already parsed reply with a valibot schema (templated batching hands answers over parsed). */
+export function validateReply<TSchema extends v.GenericSchema>(
+  json: unknown,
+  schema: TSchema,
+): ReplyParse<v.InferOutput<TSchema>> {
   const result = v.safeParse(schema, json);
   if (result.success) return { ok: true, action: result.output };
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nomaReplyJsonSchema, parseNomaReply } from './noma-reply.ts';
-import type { ReplyContext } from './reply-parse.ts';
-import { parseRisReply, risReplyJsonSchema } from './ris-reply.ts';
-import { parseV2iReply, v2iReplyJsonSchema } from './v2i-reply.ts';
+import { nomaReplyJsonSchema, nomaReplySchema } from './noma-reply.ts';
+import { parseReply, type ReplyContext } from './reply-parse.ts';
+import { risReplyJsonSchema, risReplySchema } from './ris-reply.ts';
+import { v2iReplyJsonSchema, v2iReplySchema } from './v2i-reply.ts';
 
 const context: ReplyContext = {
   vehicleIds: ['v1', 'v2', 'v3'],
@@ -36,9 +36,9 @@ describe('agent reply schemas', () => {
   });
 });
 
-describe('parseRisReply', () => {
+describe('RIS replies', () => {
   it('accepts weighted vehicles', () => {
-    expect(parseRisReply('{"favour":[{"vehicleId":"v2","weight":2}]}', context)).toEqual({
+    expect(parseReply('{"favour":[{"vehicleId":"v2","weight":2}]}', risReplySchema(context))).toEqual({
       ok: true,
       action: { favour: [{ vehicleId: 'v2', weight: 2 }] },
     });
@@ -51,20 +51,20 @@ describe('parseRisReply', () => {
     ['{"favour":[{"vehicleId":"v1","weight":1},{"vehicleId":"v1","weight":2}]}', 'each vehicle at most once'],
     ['{"favour":[],"extra":1}', 'extra'],
   ])('rejects %s', (text, issue) => {
-    const result = parseRisReply(text, context);
+    const result = parseReply(text, risReplySchema(context));
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.issues.join('; ')).toContain(issue);
   });
 });
 
-describe('parseNomaReply', () => {
+describe('NOMA replies', () => {
   const pair = (fields: Record<string, unknown>) =>
     JSON.stringify({
       pairs: [{ rsuId: 'r1', nearVehicleId: 'v1', farVehicleId: 'v2', farPowerShare: 0.7, ...fields }],
     });
 
   it('accepts a pair on the serving RSU', () => {
-    expect(parseNomaReply(pair({}), context).ok).toBe(true);
+    expect(parseReply(pair({}), nomaReplySchema(context)).ok).toBe(true);
   });
 
   it.each([
@@ -72,7 +72,7 @@ describe('parseNomaReply', () => {
     [{ farVehicleId: 'v1' }, 'near and far vehicle must differ'],
     [{ farVehicleId: 'v3' }, 'both vehicles must be served by the pair RSU'],
   ])('rejects %j', (fields, issue) => {
-    const result = parseNomaReply(pair(fields), context);
+    const result = parseReply(pair(fields), nomaReplySchema(context));
     expect(result.ok ? '' : result.issues.join('; ')).toContain(issue);
   });
 
@@ -83,15 +83,15 @@ describe('parseNomaReply', () => {
         { rsuId: 'r1', nearVehicleId: 'v2', farVehicleId: 'v1', farPowerShare: 0.7 },
       ],
     });
-    const result = parseNomaReply(text, context);
+    const result = parseReply(text, nomaReplySchema(context));
     expect(result.ok ? '' : result.issues.join('; ')).toContain('each vehicle in at most one pair');
   });
 });
 
-describe('parseV2iReply', () => {
+describe('V2I replies', () => {
   it('accepts a handover to another RSU and rejects one to the serving RSU', () => {
-    expect(parseV2iReply('{"handovers":[{"vehicleId":"v1","targetRsuId":"r2"}]}', context).ok).toBe(true);
-    const result = parseV2iReply('{"handovers":[{"vehicleId":"v1","targetRsuId":"r1"}]}', context);
+    expect(parseReply('{"handovers":[{"vehicleId":"v1","targetRsuId":"r2"}]}', v2iReplySchema(context)).ok).toBe(true);
+    const result = parseReply('{"handovers":[{"vehicleId":"v1","targetRsuId":"r1"}]}', v2iReplySchema(context));
     expect(result.ok ? '' : result.issues.join('; ')).toContain('target is the serving RSU');
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { RisAction } from '../scenario/actions.ts';
-import { parseReply, type ReplyContext, type ReplyParse, uniqueBy } from './reply-parse.ts';
+import { type ReplyContext, uniqueBy } from './reply-parse.ts';
 
 /** Largest weight a RIS reply may give a vehicle. */
 export const MAX_RIS_WEIGHT = 10;
@@ -29,8 +29,8 @@ export function risReplyJsonSchema(context: ReplyContext): Record<string, unknow
   };
 }
 
-/** Validates a RIS agent reply into a {@link RisAction}. */
-export function parseRisReply(text: string, context: ReplyContext): ReplyParse<RisAction> {
+/** The valibot schema of a RIS agent reply, checked against the identifiers of the observation. */
+export function risReplySchema(context: ReplyContext): v.GenericSchema<unknown, RisAction> {
   const schema = v.strictObject({
     favour: v.pipe(
       v.array(
@@ -42,5 +42,5 @@ export function parseRisReply(text: string, context: ReplyContext): ReplyParse<R
       uniqueBy((item) => item.vehicleId, 'vehicle'),
     ),
   });
-  return parseReply(text, schema);
+  return schema;
 }

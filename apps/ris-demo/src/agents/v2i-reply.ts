@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { V2iAction } from '../scenario/actions.ts';
-import { parseReply, type ReplyContext, type ReplyParse, uniqueBy } from './reply-parse.ts';
+import { type ReplyContext, uniqueBy } from './reply-parse.ts';
 
 /** The JSON schema of a V2I agent reply, strict per Cerebras' structured-output rules. */
 export function v2iReplyJsonSchema(context: ReplyContext): Record<string, unknown> {
@@ -27,8 +27,8 @@ export function v2iReplyJsonSchema(context: ReplyContext): Record<string, unknow
   };
 }
 
-/** Validates a V2I agent reply into a {@link V2iAction}. */
-export function parseV2iReply(text: string, context: ReplyContext): ReplyParse<V2iAction> {
+/** The valibot schema of a V2I agent reply, checked against the identifiers of the observation. */
+export function v2iReplySchema(context: ReplyContext): v.GenericSchema<unknown, V2iAction> {
   const schema = v.strictObject({
     handovers: v.pipe(
       v.array(
@@ -40,5 +40,5 @@ export function parseV2iReply(text: string, context: ReplyContext): ReplyParse<V
       uniqueBy((item) => item.vehicleId, 'vehicle'),
     ),
   });
-  return parseReply(text, schema);
+  return schema;
 }

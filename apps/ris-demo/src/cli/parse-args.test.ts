@@ -14,6 +14,7 @@ describe('parseCliArgs', () => {
       batching: 'micro',
       telemetry: 'off',
       onLlmFailure: 'mock',
+      weights: undefined,
       recordCassette: undefined,
       replayCassette: undefined,
       baseUrl: undefined,
@@ -22,6 +23,14 @@ describe('parseCliArgs', () => {
       risElements: undefined,
       quiet: false,
       help: false,
+    });
+  });
+
+  it('parses and normalises coordinator weights', () => {
+    expect(parseCliArgs(['--weights', 'energy=1,fairness=1'], '/w').weights).toEqual({
+      energy: 0.5,
+      fairness: 0.5,
+      latency: 0,
     });
   });
 
@@ -44,6 +53,7 @@ describe('parseCliArgs', () => {
     [['--steps', '1.5'], '--steps must be an integer'],
     [['--mode', 'online'], '--mode must be one of mock, live, replay'],
     [['--bogus'], "Unknown option '--bogus'"],
+    [['--weights', 'power=1'], '--weights: unknown KPI weight'],
     [['--record', 'x.jsonl'], '--record needs --mode live'],
     [['--mode', 'replay'], '--mode replay needs --cassette FILE'],
     [['--cassette', 'x.jsonl'], '--cassette needs --mode replay'],

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type KpiWeights, parseKpiWeights } from '../orchestrator/kpi-weights.ts';
 import { CliUsageError } from './cli-usage-error.ts';
 
 /** How the agents reach a model. */
@@ -25,6 +26,8 @@ export interface CliOptions {
   readonly batching: BatchingMode;
   readonly telemetry: TelemetryMode;
   readonly onLlmFailure: LlmFailurePolicy;
+  /** Coordinator weights (normalised); the defaults 0.5 / 0.3 / 0.2 when absent. */
+  readonly weights?: KpiWeights;
   /** Live mode: record every exchange to this cassette. */
   readonly recordCassette?: string;
   /** Replay mode: the cassette to replay. */
@@ -53,6 +56,7 @@ export const USAGE: string = `Usage: pnpm demo -- [options]
   --batching KIND         micro | templated (default micro)
   --telemetry KIND        off | otlp | prometheus (default off; OTLP via OTEL_* variables)
   --on-llm-failure P      mock | skip: what a step does when the adapter fails (default mock)
+  --weights W             coordinator weights (default energy=0.5,fairness=0.3,latency=0.2)
   --record FILE           live mode: record the model exchanges to a cassette (JSONL)
   --cassette FILE         replay mode: the cassette to replay
   --base-url URL          live mode: endpoint override (e.g. a local mock server)
@@ -93,6 +97,7 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
         batching: { type: 'string' },
         telemetry: { type: 'string' },
         'on-llm-failure': { type: 'string' },
+        weights: { type: 'string' },
         record: { type: 'string' },
         cassette: { type: 'string' },
         'base-url': { type: 'string' },
@@ -118,6 +123,7 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
     batching: choice(values, 'batching', 'micro'),
     telemetry: choice(values, 'telemetry', 'off'),
     onLlmFailure: choice(values, 'on-llm-failure', 'mock'),
+    weights: weights(values['weights']),
     recordCassette: path(values['record']),
     replayCassette: path(values['cassette']),
     baseUrl: typeof values['base-url'] === 'string' ? values['base-url'] : undefined,
@@ -165,4 +171,13 @@ function choice<TName extends keyof typeof choices>(
     throw new CliUsageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
   }
   return raw as (typeof choices)[TName][number];
+}
+
+function weights(raw: string | boolean | undefined): KpiWeights | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return parseKpiWeights(raw);
+  } catch (error) {
+    throw new CliUsageError(`--weights: ${(error as Error).message}`);
+  }
 }

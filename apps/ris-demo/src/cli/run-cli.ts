@@ -1,0 +1,109 @@
+import { AcptError } from '@acpt/config';
+import { AGENTS } from '../agents/agent-definitions.ts';
+import { createMockResponder } from '../agents/mock-responder.ts';
+import { DEMO_BASELINES } from '../orchestrator/baseline-run.ts';
+import { DEFAULT_KPI_WEIGHTS } from '../orchestrator/kpi-weights.ts';
+import { runDemo } from '../orchestrator/run-demo.ts';
+import type { ProgressStream } from '../report/progress-bar.ts';
+import { comparisonTable } from '../report/summary-tables.ts';
+import { renderTextTable } from '../report/text-table.ts';
+import { CliUsageError } from './cli-usage-error.ts';
+import { loadDemoConfig } from './demo-config.ts';
+import { createLlmEnvironment } from './llm-environment.ts';
+import { type CliOptions, parseCliArgs, USAGE } from './parse-args.ts';
+import { setUpTelemetry } from './telemetry-setup.ts';
+
+/** Where the CLI reads and writes. */
+export interface CliIo {
+  readonly stdout: ProgressStream;
+  readonly stderr: ProgressStream;
+  readonly env: NodeJS.ProcessEnv;
+  /** Folder relative paths resolve against (pnpm's `INIT_CWD`: where the user ran the command). */
+  readonly cwd: string;
+}
+
+/**
+ * The demo's command line: parses the arguments, loads the configuration, builds the LLM side for the mode, runs the
+ * agents and the baselines, writes `steps.jsonl`, `summary.json` and `report.html`, and prints a summary table.
+ * Resolves with the exit code: 0 done, 1 failed (configuration, model check, run), 2 usage error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let cli: CliOptions;
+  try {
+    cli = parseCliArgs(argv, io.cwd);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    io.stderr.write(`ris-demo: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (cli.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    return await runWithOptions(cli, io);
+  } catch (error) {
+    const code = AcptError.isInstance(error) ? ` [${error.code}]` : '';
+    io.stderr.write(`\nris-demo: ${(error as Error).message}${code}\n`);
+    return 1;
+  }
+}
+
+async function runWithOptions(cli: CliOptions, io: CliIo): Promise<number> {
+  const config = loadDemoConfig({ cli, agentCount: AGENTS.length, env: io.env, cwd: io.cwd });
+  const llm = await createLlmEnvironment({
+    mode: cli.mode,
+    config,
+    seed: cli.seed,
+    responder: createMockResponder(),
+    recordCassette: cli.recordCassette,
+    replayCassette: cli.replayCassette,
+  });
+  const telemetry = await setUpTelemetry(cli.telemetry, llm.adapter, io.env);
+  try {
+    if (!cli.quiet) {
+      io.stderr.write(
+        `ris-demo: ${cli.steps} steps, seed ${cli.seed}, mode ${cli.mode}, model ${config.model}, ` +
+          `${cli.batching} batching (size ${config.batching.batchSize}), telemetry ${telemetry.description}\n`,
+      );
+    }
+    const result = await runDemo({
+      run: {
+        seed: cli.seed,
+        steps: cli.steps,
+        mode: cli.mode,
+        model: config.model,
+        batching: cli.batching,
+        batchSize: config.batching.batchSize,
+        onLlmFailure: cli.onLlmFailure,
+        latencyBudgetMs: config.latencyBudget.ms,
+        weights: cli.weights ?? DEFAULT_KPI_WEIGHTS,
+      },
+      outDir: cli.outDir,
+      scenario: {
+        ...(cli.vehicles === undefined ? {} : { vehicleCount: cli.vehicles }),
+        ...(cli.risElements === undefined ? {} : { ris: risShape(cli.risElements) }),
+      },
+      adapter: llm.adapter,
+      clock: llm.clock,
+      baselines: DEMO_BASELINES,
+      progress: cli.quiet ? undefined : io.stderr,
+    });
+    if (!cli.quiet) {
+      const table = comparisonTable(result.summary);
+      io.stdout.write(`\n${renderTextTable(table.columns, table.rows)}\n\n`);
+      io.stdout.write(`wrote ${result.files.steps}\n      ${result.files.summary}\n      ${result.files.report}\n`);
+    }
+    return 0;
+  } finally {
+    await llm.close();
+    await telemetry.shutdown();
+  }
+}
+
+/** A near-square panel with exactly `elements` elements: the largest divisor of N not above √N as rows. */
+export function risShape(elements: number): { rows: number; columns: number } {
+  let rows = Math.floor(Math.sqrt(elements));
+  while (elements % rows !== 0) rows -= 1;
+  return { rows, columns: elements / rows };
+}

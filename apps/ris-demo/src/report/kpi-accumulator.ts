@@ -1,0 +1,94 @@
+import type { Kpis } from '../scenario/types.ts';
+import type { ChartPoint } from './chart-scale.ts';
+
+/** A policy's KPIs over a whole run, physical units. */
+export interface PolicyKpiSummary {
+  readonly steps: number;
+  /** Mean of the per-step sum rates, bit/s. */
+  readonly meanSumRateBps: number;
+  /** Mean of the per-step OMA-baseline sum rates on the same channels, bit/s. */
+  readonly meanOmaSumRateBps: number;
+  /** Mean of the per-step Jain indices. */
+  readonly meanJainFairness: number;
+  /** Total bits delivered / total energy consumed over the run, bit/J. */
+  readonly energyEfficiencyBitPerJ: number;
+  readonly handoverSuccesses: number;
+  readonly handoverFailures: number;
+  /** Successes / executed handovers; null when none was executed. */
+  readonly handoverSuccessRate: number | null;
+  readonly handoversRejected: number;
+  readonly pingPongs: number;
+  readonly sicFailures: number;
+  readonly invalidPairs: number;
+  /** Mean served-signal RIS gain against no RIS, dB. */
+  readonly meanRisGainDb: number;
+}
+
+/** Per-step series kept for the report's charts. */
+export interface PolicySeriesData {
+  readonly sumRateBps: ChartPoint[];
+  readonly jainFairness: ChartPoint[];
+  readonly cumulativeHandovers: ChartPoint[];
+}
+
+/** Accumulates one policy's per-step KPIs into a {@link PolicyKpiSummary} and chart series. */
+export interface KpiAccumulator {
+  add(step: number, kpis: Kpis): void;
+  summary(): PolicyKpiSummary;
+  readonly series: PolicySeriesData;
+}
+
+/** Creates an accumulator; `timeStepS` turns rates and powers into bits and joules. */
+export function createKpiAccumulator(timeStepS: number): KpiAccumulator {
+  let steps = 0;
+  let sumRate = 0;
+  let omaSumRate = 0;
+  let jain = 0;
+  let bits = 0;
+  let joules = 0;
+  let risGain = 0;
+  const counts = {
+    handoverSuccesses: 0,
+    handoverFailures: 0,
+    handoversRejected: 0,
+    pingPongs: 0,
+    sicFailures: 0,
+    invalidPairs: 0,
+  };
+  const series: PolicySeriesData = { sumRateBps: [], jainFairness: [], cumulativeHandovers: [] };
+  return {
+    series,
+    add(step, kpis) {
+      steps += 1;
+      sumRate += kpis.sumRateBps;
+      omaSumRate += kpis.omaSumRateBps;
+      jain += kpis.jainFairness;
+      bits += kpis.sumRateBps * timeStepS;
+      joules += kpis.totalPowerW * timeStepS;
+      risGain += kpis.risGainDb;
+      for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += kpis[key];
+      series.sumRateBps.push([step, kpis.sumRateBps]);
+      series.jainFairness.push([step, kpis.jainFairness]);
+      series.cumulativeHandovers.push([step, counts.handoverSuccesses + counts.handoverFailures]);
+    },
+    summary() {
+      const mean = (total: number): number => (steps === 0 ? 0 : total / steps);
+      const executed = counts.handoverSuccesses + counts.handoverFailures;
+      return {
+        steps,
+        meanSumRateBps: mean(sumRate),
+        meanOmaSumRateBps: mean(omaSumRate),
+        meanJainFairness: mean(jain),
+        energyEfficiencyBitPerJ: joules > 0 ? bits / joules : 0,
+        handoverSuccesses: counts.handoverSuccesses,
+        handoverFailures: counts.handoverFailures,
+        handoverSuccessRate: executed > 0 ? counts.handoverSuccesses / executed : null,
+        handoversRejected: counts.handoversRejected,
+        pingPongs: counts.pingPongs,
+        sicFailures: counts.sicFailures,
+        invalidPairs: counts.invalidPairs,
+        meanRisGainDb: mean(risGain),
+      };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { AgentName } from '../agents/agent-views.ts';
+import type { AgentReplyStatus } from '../orchestrator/agent-reply.ts';
+import type { StepActions } from '../scenario/actions.ts';
+import type { HandoverOutcome, ServiceMode, StepOutcome } from '../scenario/types.ts';
+
+/** Version of the `steps.jsonl` record layout; bumped on any incompatible change (documented in the README). */
+export const STEP_RECORD_SCHEMA_VERSION = 1;
+
+/** One vehicle in a step record. */
+export interface VehicleRecord {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly servingRsuId: string;
+  readonly mode: ServiceMode;
+  readonly sinrDb: number;
+  readonly rateBps: number;
+  readonly risGainDb: number;
+  readonly sicFailure: boolean;
+}
+
+/** One agent's part of a step record: its reply, the coordinator's verdict. */
+export interface AgentRecord {
+  readonly status: AgentReplyStatus | 'skipped';
+  readonly reasked: boolean;
+  readonly issues: readonly string[];
+  readonly error: string | null;
+  /** The proposal (validated reply or heuristic), null when there was none. */
+  readonly proposal: unknown;
+  /** Weighted utility and its signed terms; null when the proposal was not evaluated. */
+  readonly utility: {
+    readonly total: number;
+    readonly energy: number;
+    readonly fairness: number;
+    readonly latency: number;
+  } | null;
+  readonly approved: boolean;
+}
+
+/** LLM provenance of a step. */
+export interface LlmRecord {
+  /** `ok`: every agent got a reply; `fallback`: the adapter's mock fallback answered some; `skipped`: the adapter failed and the step applied no agent action (policy `skip`). */
+  readonly outcome: 'ok' | 'fallback' | 'skipped';
+  /** Who answered (`acpt.mock`, `cerebras`, `replay`), sorted. */
+  readonly providers: readonly string[];
+  readonly model: string | null;
+  readonly requests: number;
+  readonly attempts: number;
+  /** Decision latency of the step (first request to last reply) on the run's clock, ms. Virtual time in mock mode. */
+  readonly latencyMs: number;
+  readonly budgetMs: number;
+  readonly budgetExceeded: boolean;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  /** Fallback reasons seen, sorted; empty when none. */
+  readonly fallbackReasons: readonly string[];
+}
+
+/** Per-step KPIs, physical units. */
+export interface StepKpiRecord {
+  readonly sumRateBps: number;
+  readonly omaSumRateBps: number;
+  readonly jainFairness: number;
+  readonly energyEfficiencyBitPerJ: number;
+  readonly totalPowerW: number;
+  readonly decisionLatencyMs: number;
+  readonly handoverSuccesses: number;
+  readonly handoverFailures: number;
+  readonly handoversRejected: number;
+  readonly pingPongs: number;
+  readonly sicFailures: number;
+  readonly invalidPairs: number;
+  readonly risGainDb: number;
+  readonly risGainVsRandomDb: number;
+}
+
+/** One line of `steps.jsonl`. */
+export interface StepRecord {
+  readonly schemaVersion: typeof STEP_RECORD_SCHEMA_VERSION;
+  readonly step: number;
+  readonly timeS: number;
+  readonly vehicles: readonly VehicleRecord[];
+  readonly risFavour: StepOutcome['risFavour'];
+  readonly agents: Readonly<Record<AgentName, AgentRecord>>;
+  /** What the coordinator approved and handed to the simulation. */
+  readonly actions: StepActions;
+  readonly applied: {
+    readonly nomaPairs: StepOutcome['noma']['appliedPairs'];
+    readonly nomaRejected: StepOutcome['noma']['rejected'];
+    readonly handovers: HandoverOutcome;
+  };
+  readonly kpis: StepKpiRecord;
+  readonly llm: LlmRecord;
+}
+
+/** Builds the record of one step from the simulation's outcome, the agents' records and the LLM provenance. */
+export function buildStepRecord(options: {
+  readonly outcome: StepOutcome;
+  readonly agents: Readonly<Record<AgentName, AgentRecord>>;
+  readonly actions: StepActions;
+  readonly llm: LlmRecord;
+}): StepRecord {
+  const { outcome, llm } = options;
+  const { kpis } = outcome;
+  return {
+    schemaVersion: STEP_RECORD_SCHEMA_VERSION,
+    step: outcome.stepIndex,
+    timeS: outcome.timeS,
+    vehicles: outcome.vehicles.map((vehicle) => ({
+      id: vehicle.vehicleId,
+      x: vehicle.position.x,
+      y: vehicle.position.y,
+      servingRsuId: vehicle.servingRsuId,
+      mode: vehicle.mode,
+      sinrDb: vehicle.sinrDb,
+      rateBps: vehicle.rateBps,
+      risGainDb: vehicle.risGainDb,
+      sicFailure: vehicle.sicFailure,
+    })),
+    risFavour: outcome.risFavour,
+    agents: options.agents,
+    actions: options.actions,
+    applied: {
+      nomaPairs: outcome.noma.appliedPairs,
+      nomaRejected: outcome.noma.rejected,
+      handovers: outcome.handovers,
+    },
+    kpis: {
+      sumRateBps: kpis.sumRateBps,
+      omaSumRateBps: kpis.omaSumRateBps,
+      jainFairness: kpis.jainFairness,
+      energyEfficiencyBitPerJ: kpis.energyEfficiencyBitPerJ,
+      totalPowerW: kpis.totalPowerW,
+      decisionLatencyMs: llm.latencyMs,
+      handoverSuccesses: kpis.handoverSuccesses,
+      handoverFailures: kpis.handoverFailures,
+      handoversRejected: kpis.handoversRejected,
+      pingPongs: kpis.pingPongs,
+      sicFailures: kpis.sicFailures,
+      invalidPairs: kpis.invalidPairs,
+      risGainDb: kpis.risGainDb,
+      risGainVsRandomDb: kpis.risGainVsRandomDb,
+    },
+    llm,
+  };
+}

@@ -124,6 +124,21 @@ describe('createMockCerebrasServer', () => {
     ]);
   });
 
+  it('answers 500 when a custom responder throws, and keeps serving', async () => {
+    let calls = 0;
+    const url = await start({
+      responder: () => {
+        calls += 1;
+        if (calls === 1) throw new Error('no decision');
+        return 'ok';
+      },
+    });
+    const failed = await send(`${url}/v1/chat/completions`, { body: chatBody() });
+    expect(failed.status).toBe(500);
+    expect(JSON.parse(failed.body).message).toBe('The mock responder failed: no decision');
+    expect((await send(`${url}/v1/chat/completions`, { body: chatBody() })).status).toBe(200);
+  });
+
   it('accepts gzip request bodies', async () => {
     const url = await start();
     const response = await send(`${url}/v1/chat/completions`, {

@@ -5,7 +5,7 @@ import { httpFaultResponse } from '../faults/fault-response.ts';
 import { completionJson, halfBody } from '../wire/completion-json.ts';
 import { fromWireRequest } from '../wire/from-wire-request.ts';
 import { validateWireRequest } from '../wire/validate-wire-request.ts';
-import { JSON_CONTENT_TYPE, jsonResponse } from '../wire/wire-response.ts';
+import { JSON_CONTENT_TYPE, jsonResponse, type WireResponse } from '../wire/wire-response.ts';
 import { deliverStream } from './deliver-stream.ts';
 import type { TimerSet } from './timers.ts';
 import { isGone, resetConnection, writeWire } from './write-response.ts';
@@ -45,7 +45,13 @@ export function handleChat(
     return;
   }
   const wire = parsed as Record<string, unknown>;
-  const outcome = context.engine.decide(fromWireRequest(wire), index, context.now());
+  let outcome: ExchangeOutcome;
+  try {
+    outcome = context.engine.decide(fromWireRequest(wire), index, context.now());
+  } catch (error) {
+    writeWire(response, responderFailure(error));
+    return;
+  }
   switch (outcome.kind) {
     case 'error':
       writeWire(response, outcome.response);
@@ -60,6 +66,17 @@ export function handleChat(
       if (wire.stream === true) deliverStream(context, response, outcome);
       else deliverWhole(context, request, response, outcome);
   }
+}
+
+/** A 500 naming the exception of a custom responder, instead of crashing the server. */
+function responderFailure(error: unknown): WireResponse {
+  const message = error instanceof Error ? error.message : String(error);
+  return jsonResponse(500, {
+    message: `The mock responder failed: ${message}`,
+    type: 'server_error',
+    param: null,
+    code: 'mock_responder_error',
+  });
 }
 
 function deliverWhole(

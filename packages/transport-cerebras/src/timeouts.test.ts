@@ -190,3 +190,20 @@ describe('network failures', () => {
     await server?.socketsClosed(1);
   });
 });
+
+describe('backpressure', () => {
+  it('suspends the idle deadline while a slow consumer holds many events, and resumes reading after', async () => {
+    const burst = Array.from({ length: 600 }, (_unused, index) => chunkEvent({ delta: { content: `${index} ` } }));
+    const live = await serve(
+      scriptedResponse([burst.join(''), () => pause(300), chunkEvent({ delta: {}, finish_reason: 'stop' })]),
+    );
+    let deltas = 0;
+    let finished = false;
+    for await (const event of live.stream(hello)) {
+      if (deltas === 0) await pause(450);
+      if (event.type === 'text-delta') deltas++;
+      if (event.type === 'finish') finished = true;
+    }
+    expect({ deltas, finished }).toEqual({ deltas: 600, finished: true });
+  });
+});

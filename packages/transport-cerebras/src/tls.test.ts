@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSecret, rejectionOf } from './__fixtures__/assert-no-secret.ts';
 import { testConfig } from './__fixtures__/test-config.ts';
 import { createTestCertificates, type TestCertificates } from './__fixtures__/tls-fixture.ts';
-import { completionBody } from './__fixtures__/wire-fixtures.ts';
+import { chunkEvent, completionBody } from './__fixtures__/wire-fixtures.ts';
 import { type CerebrasTransport, createCerebrasTransport } from './create-cerebras-transport.ts';
 
 let certificates: TestCertificates;
@@ -95,6 +95,38 @@ describe('HTTP/2', () => {
     expect(responses.map((response) => response.text)).toEqual(['over h2', 'over h2']);
     expect(responses[0]?.rateLimit?.requests.day?.remaining).toBe(9);
     expect(versions).toEqual(['2.0', '2.0']);
+  });
+
+  it('streams over h2, and an abort resets only that stream', async () => {
+    const versions: string[] = [];
+    const server = createSecureServer({ key: certificates.key, cert: certificates.cert });
+    server.on('request', (request, response) => {
+      versions.push(request.httpVersion);
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(chunkEvent({ delta: { content: 'h2 ' } }));
+        response.end(chunkEvent({ delta: { content: 'stream' }, finish_reason: 'stop' }));
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    h2 = server;
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    transport = createCerebrasTransport({
+      config: testConfig({ baseUrl: url, tls: { caFile: certificates.caFile }, connection: { http2: true } }),
+    });
+    let text = '';
+    for await (const event of transport.stream(hello)) if (event.type === 'text-delta') text += event.text;
+    expect(text).toBe('h2 stream');
+    const reason = new Error('stop');
+    const controller = new AbortController();
+    const aborted = rejectionOf(async () => {
+      for await (const _event of transport?.stream(hello, { signal: controller.signal }) ?? [])
+        controller.abort(reason);
+    });
+    expect(await aborted).toBe(reason);
+    expect(versions.every((version) => version === '2.0')).toBe(true);
   });
 
   it('stays on HTTP/1.1 when connection.http2 is off', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { splitAt } from '../__fixtures__/split-at.ts';
 import { createThinkSplitter, splitThinking } from './think-splitter.ts';
 
 function splitPieces(pieces: readonly string[]): { text: string; reasoning: string; deltas: string[] } {
@@ -55,15 +56,7 @@ describe('createThinkSplitter', () => {
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(content, fc.array(fc.nat(), { maxLength: 8 }), (whole, cuts) => {
-        const positions = [...new Set(cuts.map((cut) => cut % (whole.length + 1)))].sort((a, b) => a - b);
-        const pieces: string[] = [];
-        let start = 0;
-        for (const position of positions) {
-          pieces.push(whole.slice(start, position));
-          start = position;
-        }
-        pieces.push(whole.slice(start));
-        const streamed = splitPieces(pieces);
+        const streamed = splitPieces(splitAt(whole, cuts));
         const expected = splitThinking(whole);
         expect(streamed.text).toBe(expected.text);
         expect(streamed.reasoning).toBe(expected.reasoning ?? '');

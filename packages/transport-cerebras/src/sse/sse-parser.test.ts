@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { splitAt } from '../__fixtures__/split-at.ts';
 import { createSseParser, type SseEvent } from './sse-parser.ts';
 
 const encoder = new TextEncoder();
@@ -99,14 +100,7 @@ describe('createSseParser (property)', () => {
             stream += eol;
           }
           const bytes = encoder.encode(stream);
-          const positions = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-          const pieces: Uint8Array[] = [];
-          let start = 0;
-          for (const position of positions) {
-            pieces.push(bytes.slice(start, position));
-            start = position;
-          }
-          pieces.push(bytes.slice(start));
+          const pieces = splitAt(bytes, cuts);
           const expected = events.map((item) => data(item.lines.join('\n'), item.name));
           expect(parse(pieces)).toEqual(expected);
           expect(parse([bytes])).toEqual(expected);

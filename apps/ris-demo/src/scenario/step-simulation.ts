@@ -1,0 +1,117 @@
+/**
+ * One simulation step over [t, t + Δt) (physics.md modelling rules 1–7):
+ * 1. handovers requested by the V2I action execute where event A3 has triggered (others are rejected and counted);
+ * 2. the RIS profile is co-phased for the favour list on the mean channels and quantized to b bits;
+ * 3. NOMA pairs are validated against the serving sets (invalid ones are refused; their vehicles use OMA);
+ * 4. fresh fast fading is drawn for every link; SINRs (with inter-RSU interference) and NOMA/OMA rates follow;
+ * 5. time advances: mobility with wrap-around, AR(1) large-scale updates, RSRP measurement, L3 filter and A3.
+ * A missing domain in the actions keeps its previous setting (favour list, pairs); no V2I action means no handover.
+ */
+import { linearToDb } from '../physics/units.ts';
+import type { StepActions } from './actions.ts';
+import { advanceChannel, drawFading } from './channel-model.ts';
+import { advanceFleet, vehiclePosition } from './fleet.ts';
+import { executeHandovers } from './handover-control.ts';
+import { rateKpis } from './kpis.ts';
+import { realizedReceivedPowers, realizedRisGainsDb, servingSinrs } from './link-budget.ts';
+import { serve, validatePairs } from './noma-service.ts';
+import { applyFavour, drawRandomProfile, resolveFavour } from './ris-control.ts';
+import { type SimulationState, takeMeasurements } from './simulation-state.ts';
+import type { StepOutcome } from './types.ts';
+
+function mean(values: Float64Array): number {
+  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** Applies `actions`, transmits for one Δt on freshly drawn fading, advances time and measures. */
+export function stepSimulation(state: SimulationState, actions: StepActions): StepOutcome {
+  const { scenario, fleet, model, handover, rsuIds } = state;
+  const timeS = state.stepIndex * scenario.timeStepS;
+  const handovers = executeHandovers(handover, actions.v2i?.handovers ?? [], {
+    timeS,
+    vehicleIndex: state.vehicleIndex,
+    rsuIds,
+    parameters: state.parameters,
+  });
+  let risRejected: StepOutcome['risRejected'] = [];
+  state.profileStale ||= handovers.succeeded.length > 0;
+  if (actions.ris !== undefined && actions.ris.favour.length > 0) {
+    const resolved = resolveFavour(actions.ris.favour, state.vehicleIndex);
+    risRejected = resolved.rejected;
+    if (resolved.accepted.length > 0) {
+      state.favour = resolved.accepted;
+      state.favourAction = resolved.accepted.map((entry) => ({
+        vehicleId: fleet.ids[entry.vehicle]!,
+        weight: entry.weight,
+      }));
+      state.profileStale = true;
+    }
+  }
+  // The last measurement co-phased the current favour list on this geometry; redo it only if something changed.
+  if (state.profileStale) {
+    applyFavour(model, handover.serving, state.favour, scenario.ris.phaseBits, state.profile);
+  }
+  state.pairsAction = actions.noma?.pairs ?? state.pairsAction;
+  const pairs = validatePairs(state.pairsAction, state.rsuIndex, state.vehicleIndex, handover.serving);
+
+  drawFading(model);
+  drawRandomProfile(state.referenceRandom, scenario.ris.phaseBits, state.reference);
+  realizedReceivedPowers(model, scenario, state.profile, state.powers);
+  const gains = new Float64Array(fleet.ids.length);
+  servingSinrs(state.powers, handover.serving, state.noiseW, state.parameters.interference, gains);
+  const service = serve({
+    gains,
+    serving: handover.serving,
+    rsuCount: rsuIds.length,
+    pairs: pairs.accepted,
+    bandwidthHz: scenario.bandwidthHz,
+    sicResidual: scenario.noma.sicResidual,
+  });
+  const risGains = realizedRisGainsDb(model, state.powers, handover.serving, state.reference, scenario);
+  const outcome: StepOutcome = {
+    stepIndex: state.stepIndex,
+    timeS,
+    vehicles: fleet.ids.map((vehicleId, k) => ({
+      vehicleId,
+      position: vehiclePosition(fleet, k),
+      servingRsuId: rsuIds[handover.serving[k]!]!,
+      mode: service.mode[k]!,
+      sinrDb: linearToDb(service.sinr[k]!),
+      rateBps: service.rateBps[k]!,
+      omaRateBps: service.omaRateBps[k]!,
+      risGainDb: risGains.versusNone[k]!,
+      sicFailure: service.sicFailure[k] === 1,
+    })),
+    noma: {
+      appliedPairs: pairs.accepted.map((pair) => ({
+        rsuId: rsuIds[pair.rsu]!,
+        nearVehicleId: fleet.ids[pair.near]!,
+        farVehicleId: fleet.ids[pair.far]!,
+        farPowerShare: pair.farShare,
+      })),
+      rejected: pairs.rejected,
+    },
+    handovers,
+    risFavour: state.favourAction,
+    risRejected,
+    kpis: {
+      ...rateKpis(service.rateBps, service.omaRateBps, state.totalPowerW),
+      handoverSuccesses: handovers.succeeded.length,
+      handoverFailures: handovers.failed.length,
+      handoversRejected: handovers.rejected.length,
+      pingPongs: handovers.pingPongVehicleIds.length,
+      sicFailures: service.sicFailures,
+      invalidPairs: pairs.rejected.length,
+      risGainDb: mean(risGains.versusNone),
+      risGainVsRandomDb: mean(risGains.versusReference),
+    },
+  };
+  state.lastSinr.set(service.sinr);
+  state.lastRateBps.set(service.rateBps);
+
+  state.stepIndex += 1;
+  advanceFleet(fleet, scenario.road.lengthM, scenario.timeStepS, state.wrapped);
+  advanceChannel(model, scenario, fleet, state.wrapped);
+  takeMeasurements(state, state.wrapped);
+  return outcome;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { coPhaseProfile } from '../physics/co-phasing.ts';
 import {
   createChannelModel,
   drawFading,
@@ -9,7 +10,7 @@ import {
 } from './channel-model.ts';
 import { resolveScenario } from './default-scenario.ts';
 import { createFleet } from './fleet.ts';
-import { applyFavour, createZeroProfile } from './ris-control.ts';
+import { applyFavour, bestMeanPowerGain, coPhasingUser, createZeroProfile } from './ris-control.ts';
 
 const scenario = resolveScenario({ vehicleCount: 4, ris: { rows: 8, columns: 8 } });
 
@@ -53,5 +54,26 @@ describe('channel model', () => {
     const unfavoured = meanPowerGain(model, 2, profiledHops(model, createZeroProfile(64)));
     expect(favoured).toBeGreaterThan(unfavoured);
     expect(favoured).toBeGreaterThan(meanDirectPowerGain(model, 2));
+  });
+});
+
+describe('best mean power gain', () => {
+  it('equals the mean power gain with continuous co-phasing for that vehicle alone', () => {
+    const fleet = createFleet(scenario.road, 4, 8);
+    fleet.x.set([120, 160, 200, 240]);
+    const model = createChannelModel(scenario, fleet, 8);
+    for (const [r, k] of [
+      [0, 1],
+      [1, 3],
+    ] as const) {
+      const phases = new Float64Array(64);
+      coPhaseProfile([coPhasingUser(model, r, k, 1)], phases);
+      const profile = { cos: phases.map(Math.cos), sin: phases.map(Math.sin) };
+      const link = r * model.vehicleCount + k;
+      expect(bestMeanPowerGain(model, r, k) / meanPowerGain(model, link, profiledHops(model, profile))).toBeCloseTo(
+        1,
+        10,
+      );
+    }
   });
 });

@@ -105,13 +105,16 @@ export function drawRandomProfile(random: Random, bits: number, out: QuantizedPr
  * (|E h_d| + Σ_n |v̄_n|)² + Var h_d + Var cascade.
  */
 export function bestMeanPowerGain(model: ChannelModel, r: number, k: number): number {
-  const user = coPhasingUser(model, r, k, 1);
-  let amplitude = Math.hypot(user.directRe, user.directIm);
-  for (let n = 0; n < user.cascadedRe.length; n += 1) {
-    amplitude += Math.hypot(user.cascadedRe[n]!, user.cascadedIm[n]!);
+  const { ris, largeScale } = model;
+  const count = ris.elementCount;
+  let cascade = 0;
+  for (let n = 0; n < count; n += 1) {
+    cascade += Math.sqrt(ris.rsuHopPower[r * count + n]!) * ris.vehicleHopMagnitude[k * count + n]!;
   }
   const link = r * model.vehicleCount + k;
-  const { largeScale } = model;
+  const direct = { re: 0, im: 0 };
+  directMean(model, link, direct);
+  const amplitude = Math.sqrt(direct.re * direct.re + direct.im * direct.im) + ris.losWeight * cascade;
   const scatteredDirect = largeScale.gain[link]! / (largeScale.kLinear[link]! + 1);
-  return amplitude * amplitude + scatteredDirect + model.ris.scatteredVariance[link]!;
+  return amplitude * amplitude + scatteredDirect + ris.scatteredVariance[link]!;
 }

@@ -7,6 +7,7 @@
  *     [--seconds 5] [--connections 32] [--concurrency 128] [--stream]
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
@@ -73,12 +74,27 @@ async function drive(untilMs: number, counts: { ok: number; failed: number }, of
   }
 }
 
-async function run(durationMs: number): Promise<{ ok: number; failed: number; elapsedMs: number }> {
+/** CPU seconds (user + system) the server process has used, from /proc; undefined where there is no /proc. */
+function serverCpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function run(
+  durationMs: number,
+): Promise<{ ok: number; failed: number; elapsedMs: number; cpuSeconds?: number }> {
   const counts = { ok: 0, failed: 0 };
+  const cpuBefore = serverCpuSeconds();
   const started = performance.now();
   const until = Date.now() + durationMs;
   await Promise.all(Array.from({ length: concurrency }, (_, offset) => drive(until, counts, offset)));
-  return { ...counts, elapsedMs: performance.now() - started };
+  const cpuAfter = serverCpuSeconds();
+  const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { ...counts, elapsedMs: performance.now() - started, cpuSeconds };
 }
 
 try {
@@ -89,6 +105,11 @@ try {
     `mock server (${pinned ? '1 core' : 'unpinned'}, ${values.stream ? 'streaming' : 'non-streaming'}, ${connections} keep-alive connections, ` +
       `${concurrency} in flight): ${perSecond} requests/s (${result.ok} ok, ${result.failed} failed in ${(result.elapsedMs / 1000).toFixed(1)} s)`,
   );
+  if (result.cpuSeconds)
+    console.log(
+      `server CPU: ${result.cpuSeconds.toFixed(2)} s, ${Math.round(result.ok / result.cpuSeconds)} requests per CPU-second ` +
+        '(the capacity of one uncontended core; equals requests/s when the core is not shared)',
+    );
   if (result.failed > 0) process.exitCode = 1;
 } finally {
   await pool.close();

@@ -5,8 +5,8 @@ export interface LlmCall {
   /** Which agent asked (`all` for a templated batch and its re-asks). */
   readonly agent: string;
   readonly outcome: RequestEndEvent['outcome'];
-  /** Who answered (`cerebras`, `acpt.mock`, …); absent when nothing answered. */
-  readonly provider?: string;
+  /** Transports the attempts went to (`cerebras`, `acpt.mock`, `acpt.replay`), in attempt order. */
+  readonly transports: readonly string[];
   readonly model?: string;
   readonly attempts: number;
   /** From request start to settlement on the adapter's clock, ms. */
@@ -28,16 +28,21 @@ export interface LlmCallLog {
 }
 
 /**
- * Listens to an adapter's events. Requests are matched to a step and agent through the `step` and `agent` attributes
+ * Listens to an adapter's events (`request-start`, `attempt-start`, `request-end`). Requests are matched to a step and agent through the `step` and `agent` attributes
  * the orchestrator passes on every request.
  */
 export function createLlmCallLog(source: AdapterEventSource): LlmCallLog {
-  const started = new Map<string, { step: number; agent: string }>();
+  const started = new Map<string, { step: number; agent: string; transports: string[] }>();
   const calls = new Map<number, LlmCall[]>();
   const offStart = source.on('request-start', (event) => {
     const step = event.attributes?.['step'];
     const agent = event.attributes?.['agent'];
-    if (typeof step === 'number') started.set(event.requestId, { step, agent: String(agent ?? 'unknown') });
+    if (typeof step === 'number') {
+      started.set(event.requestId, { step, agent: String(agent ?? 'unknown'), transports: [] });
+    }
+  });
+  const offAttempt = source.on('attempt-start', (event) => {
+    started.get(event.requestId)?.transports.push(event.provider);
   });
   const offEnd = source.on('request-end', (event) => {
     const origin = started.get(event.requestId);
@@ -47,7 +52,7 @@ export function createLlmCallLog(source: AdapterEventSource): LlmCallLog {
     list.push({
       agent: origin.agent,
       outcome: event.outcome,
-      provider: event.response?.provider,
+      transports: origin.transports,
       model: event.response?.model,
       attempts: event.attempts,
       durationMs: event.durationMs,
@@ -67,6 +72,7 @@ export function createLlmCallLog(source: AdapterEventSource): LlmCallLog {
     },
     dispose() {
       offStart();
+      offAttempt();
       offEnd();
     },
   };

@@ -13,7 +13,7 @@ export interface LlmPhase {
 /** Summarises a step's adapter calls into the record's LLM provenance. */
 export function llmProvenance(phase: LlmPhase, budgetMs: number): LlmRecord {
   const { calls } = phase;
-  const providers = [...new Set(calls.flatMap((call) => (call.provider === undefined ? [] : [call.provider])))].sort();
+  const transports = [...new Set(calls.flatMap((call) => call.transports))].sort();
   const fallbackReasons = [
     ...new Set(calls.flatMap((call) => (call.fallbackReason === undefined ? [] : [call.fallbackReason]))),
   ].sort();
@@ -28,7 +28,7 @@ export function llmProvenance(phase: LlmPhase, budgetMs: number): LlmRecord {
   }
   return {
     outcome: phase.skipped ? 'skipped' : fallbackReasons.length > 0 ? 'fallback' : 'ok',
-    providers,
+    transports,
     model,
     requests: calls.length,
     attempts,

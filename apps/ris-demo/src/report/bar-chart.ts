@@ -28,8 +28,9 @@ export function renderBarChart(options: BarChartOptions): string {
   const height = options.height ?? 240;
   const plotRight = width - CHART_MARGIN.right;
   const values = options.bars.map((bar) => (Number.isFinite(bar.value) ? bar.value : 0));
+  // 15 % headroom above the tallest bar keeps its value label clear of the title.
   const y = linearScale(
-    [Math.min(0, ...values), Math.max(0, ...values)],
+    [Math.min(0, ...values) * 1.15, Math.max(0, ...values) * 1.15],
     [height - CHART_MARGIN.bottom, CHART_MARGIN.top],
   );
   const slot = (plotRight - CHART_MARGIN.left) / Math.max(1, options.bars.length);

@@ -41,8 +41,8 @@ export interface AgentRecord {
 export interface LlmRecord {
   /** `ok`: every agent got a reply; `fallback`: the adapter's mock fallback answered some; `skipped`: the adapter failed and the step applied no agent action (policy `skip`). */
   readonly outcome: 'ok' | 'fallback' | 'skipped';
-  /** Who answered (`acpt.mock`, `cerebras`, `replay`), sorted. */
-  readonly providers: readonly string[];
+  /** Transports the step's attempts went to (`acpt.mock`, `cerebras`, `acpt.replay`), sorted. */
+  readonly transports: readonly string[];
   readonly model: string | null;
   readonly requests: number;
   readonly attempts: number;

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMockCerebrasServer, type MockCerebrasServer } from '@acpt/transport-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockResponder } from '../src/agents/mock-responder.ts';
+import type { StepRecord } from '../src/report/step-record.ts';
+import { runDemoProcess } from './run-demo-process.ts';
+
+const SEED = 21;
+const KEY = 'csk-test-live-key';
+let server: MockCerebrasServer;
+let root: string;
+
+beforeAll(async () => {
+  // The mock Cerebras endpoint answers with the demo's mock decisions for the run's seed, over real HTTP.
+  server = await createMockCerebrasServer({ seed: SEED, responder: createMockResponder(), apiKey: KEY });
+  root = mkdtempSync(join(tmpdir(), 'ris-live-'));
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const read = (name: string, file: string): string => readFileSync(join(root, name, file), 'utf8');
+const records = (name: string): StepRecord[] =>
+  read(name, 'steps.jsonl')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as StepRecord);
+
+/** A record without the fields that legitimately differ between a live run and its replay: wall time and transport. */
+function withoutClockAndTransport(record: StepRecord): object {
+  const { latencyMs: _latency, budgetExceeded: _budget, transports: _transports, ...llm } = record.llm;
+  const { decisionLatencyMs: _decision, ...kpis } = record.kpis;
+  return { ...record, llm, kpis };
+}
+
+describe('live mode over HTTP, recorded and replayed', () => {
+  it('runs through the real transport against the mock server, then replays the cassette to the same outputs', async () => {
+    const cassette = join(root, 'run.cassette.jsonl');
+    const common = ['--steps', '25', '--seed', String(SEED), '--quiet'];
+    const live = await runDemoProcess(
+      [...common, '--mode', 'live', '--base-url', server.url, '--record', cassette, '--out', join(root, 'live')],
+      { CEREBRAS_API_KEY: KEY },
+    );
+    expect(live, live.stderr).toMatchObject({ code: 0 });
+    expect(server.requestCount).toBe(75);
+    expect(readFileSync(cassette, 'utf8')).not.toContain(KEY);
+
+    const replays = [
+      await runDemoProcess([...common, '--mode', 'replay', '--cassette', cassette, '--out', join(root, 'replay-1')]),
+      await runDemoProcess([...common, '--mode', 'replay', '--cassette', cassette, '--out', join(root, 'replay-2')]),
+    ];
+    for (const replay of replays) expect(replay, replay.stderr).toMatchObject({ code: 0 });
+    expect(server.requestCount).toBe(75);
+
+    // Replays are deterministic to the byte (virtual time from the recorded durations).
+    expect(read('replay-1', 'steps.jsonl')).toBe(read('replay-2', 'steps.jsonl'));
+    expect(read('replay-1', 'summary.json')).toBe(read('replay-2', 'summary.json'));
+    // The replay reproduces the live run: same decisions, actions, KPIs, tokens and attempts.
+    expect(records('replay-1').map(withoutClockAndTransport)).toEqual(records('live').map(withoutClockAndTransport));
+    expect(records('live')[0]!.llm.transports).toEqual(['cerebras']);
+    expect(records('replay-1')[0]!.llm.transports).toEqual(['acpt.replay']);
+
+    // And the live path decided exactly as mock mode does with the same seed.
+    const mock = await runDemoProcess([...common, '--out', join(root, 'mock')]);
+    expect(mock, mock.stderr).toMatchObject({ code: 0 });
+    const decisions = (name: string) => records(name).map((record) => [record.actions, record.kpis.sumRateBps]);
+    expect(decisions('live')).toEqual(decisions('mock'));
+  });
+
+  it('refuses to start live mode with a retired model, naming the available ones', async () => {
+    const result = await runDemoProcess(
+      ['--steps', '2', '--mode', 'live', '--base-url', server.url, '--model', 'qwen-3-32b', '--out', join(root, 'x')],
+      { CEREBRAS_API_KEY: KEY },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Model "qwen-3-32b" is not available');
+    expect(result.stderr).toContain('gpt-oss-120b');
+    expect(result.stderr).not.toContain(KEY);
+  });
+
+  it('refuses live mode without an API key', async () => {
+    const result = await runDemoProcess(['--steps', '2', '--mode', 'live', '--base-url', server.url]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/apiKey/);
+  });
+});

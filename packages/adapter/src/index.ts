@@ -13,6 +13,7 @@ export type { CircuitSnapshot, CircuitState } from './circuit/circuit-breaker.ts
 export { createAdapter } from './create-adapter.ts';
 export type { AdapterDiagnostics, RecentError, RequestCounts } from './diagnostics/diagnostics-types.ts';
 export type { LatencySummary } from './diagnostics/latency-histogram.ts';
+export { ADAPTER_EVENT_NAMES } from './events/event-names.ts';
 export type { TemplatedItemResult, TemplatedOptions, TemplatedResult } from './templated/generate-templated.ts';
 export type { TemplatedItem } from './templated/templated-prompts.ts';
 export type { Clock, Sleep } from './timing/timers.ts';

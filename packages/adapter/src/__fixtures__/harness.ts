@@ -2,27 +2,14 @@ import type { AdapterEventMap, AdapterEventName, CerebrasConfigInput, ChatReques
 import type { CerebrasLLMAdapter } from '../adapter/cerebras-llm-adapter.ts';
 import type { AdapterOptions } from '../adapter-types.ts';
 import { createAdapter } from '../create-adapter.ts';
+import { ADAPTER_EVENT_NAMES } from '../events/event-names.ts';
 import { createScriptedTransport, type ScriptedTransport, type ScriptStep } from './scripted-transport.ts';
 import { testConfig } from './test-config.ts';
 
 type Script = readonly ScriptStep[] | ((call: number, request: ChatRequest) => ScriptStep);
 
 /** Every event name of the contract. */
-export const EVENT_NAMES: readonly AdapterEventName[] = [
-  'request-start',
-  'attempt-start',
-  'attempt-end',
-  'attempt-error',
-  'retry-scheduled',
-  'first-token',
-  'stream-chunk',
-  'batch-flush',
-  'fallback-start',
-  'budget-exceeded',
-  'circuit-state',
-  'rate-limit',
-  'request-end',
-];
+export const EVENT_NAMES: readonly AdapterEventName[] = ADAPTER_EVENT_NAMES;
 
 /** One recorded event. */
 export interface Recorded<TName extends AdapterEventName = AdapterEventName> {

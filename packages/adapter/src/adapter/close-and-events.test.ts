@@ -1,6 +1,7 @@
-import { AbortedError } from '@acpt/config';
+import { AbortedError, type AdapterEventName } from '@acpt/config';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { harness, settle } from '../__fixtures__/harness.ts';
+import { ADAPTER_EVENT_NAMES } from '../events/event-names.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -73,5 +74,26 @@ describe('events', () => {
     expect(list.filter((name) => name === 'request-start')).toHaveLength(2);
     expect(list.filter((name) => name === 'request-end')).toHaveLength(2);
     expect(list.filter((name) => name === 'attempt-start')).toHaveLength(2);
+  });
+});
+
+describe('ADAPTER_EVENT_NAMES', () => {
+  it('lists every event of the contract once', () => {
+    const every: Record<AdapterEventName, true> = {
+      'request-start': true,
+      'attempt-start': true,
+      'attempt-end': true,
+      'attempt-error': true,
+      'retry-scheduled': true,
+      'first-token': true,
+      'stream-chunk': true,
+      'batch-flush': true,
+      'fallback-start': true,
+      'budget-exceeded': true,
+      'circuit-state': true,
+      'rate-limit': true,
+      'request-end': true,
+    };
+    expect([...ADAPTER_EVENT_NAMES].sort()).toEqual(Object.keys(every).sort());
   });
 });

@@ -17,9 +17,11 @@ export type ScheduleTimer = <TArgument>(
 /** Cancels a scheduled timer. Idempotent. */
 export type Cancel = () => void;
 
+const timeOrigin = performance.timeOrigin;
+
 /** The default clock: sub-millisecond epoch time from `performance`. */
 export const systemClock: Clock = {
-  now: (): number => performance.timeOrigin + performance.now(),
+  now: (): number => timeOrigin + performance.now(),
 };
 
 /** The default sleep: one `setTimeout`, cleared on abort. */

@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+/** The key the bench server accepts. */
+export const BENCH_KEY = 'csk-adapter-bench';
+
+/** A bench server in a child process. */
+export interface BenchServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `bench-server.ts` in a child process and waits for its URL. */
+export async function startServer(latencyMs: number): Promise<BenchServer> {
+  const script = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=@acpt/source', script, `--latency=${latencyMs}`], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ACPT_BENCH_KEY: BENCH_KEY },
+  });
+  const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  const { url } = JSON.parse(line.toString('utf8').trim().split('\n')[0] ?? '{}') as { url: string };
+  return {
+    url,
+    async stop() {
+      child.stdin?.end();
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
+}
+
+/** One measured run. */
+export interface Run {
+  readonly throughput: number;
+  readonly cpuPerRequestUs: number;
+}
+
+/** Runs `requests` tasks with `concurrency` workers; wall-clock throughput and this process's CPU per request. */
+export async function runConcurrent(concurrency: number, requests: number, task: () => Promise<unknown>): Promise<Run> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < requests) {
+      next++;
+      await task();
+    }
+  };
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { throughput: (requests / wallMs) * 1000, cpuPerRequestUs: (cpu.user + cpu.system) / requests };
+}
+
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/main.ts'],
+  // The mock server child is its own entry: the load test forks `dist/mock-server-child.mjs` next to `dist/main.mjs`.
+  entry: { main: 'src/main.ts', 'mock-server-child': 'src/loadtest/mock-server-child.ts' },
   platform: 'node',
   format: 'esm',
   dts: false,

@@ -3,6 +3,7 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
 /** The doctor's checks, in the order they run and print. */
 export type CheckId =
+  | 'config'
   | 'key-source'
   | 'dns'
   | 'tcp'

@@ -46,4 +46,9 @@ describe('checkTelemetry', () => {
     expect((await checkTelemetry(target, 2_000)).status).toBe('pass');
     expect((await checkTelemetry(resolveExporterTarget({ OTEL_SDK_DISABLED: 'true' }), 2_000)).status).toBe('skip');
   });
+
+  it('warns when no exporter is configured at all', async () => {
+    const result = await checkTelemetry(resolveExporterTarget({}), 2_000);
+    expect(result).toMatchObject({ status: 'warn', detail: expect.stringContaining('no exporter configured') });
+  });
 });

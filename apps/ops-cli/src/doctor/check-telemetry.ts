@@ -123,6 +123,15 @@ export async function checkTelemetry(target: ExporterTarget, timeoutMs: number):
   switch (target.kind) {
     case 'disabled':
       return row('telemetry', 'skip', `telemetry export is off (${target.reason})`);
+    case 'unconfigured':
+      return row(
+        'telemetry',
+        'warn',
+        'no exporter configured: the application exports no spans or metrics',
+        'Set OTEL_EXPORTER_OTLP_ENDPOINT (collector) or OTEL_METRICS_EXPORTER=prometheus, or OTEL_SDK_DISABLED=true to opt out.',
+      );
+    case 'local':
+      return row('telemetry', 'pass', `the ${target.exporter} exporter writes locally: nothing to reach`);
     case 'otlp-http':
       return probeOtlpHttp(target, timeoutMs);
     case 'prometheus':

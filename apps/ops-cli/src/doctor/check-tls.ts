@@ -9,7 +9,7 @@ export const expiryWarningDays = 14;
 
 const untrustedFix =
   'The certificate is not signed by a trusted CA: put the PEM of the CA that signed it in a file and set ' +
-  'CEREBRAS_TLS_CA_FILE (config tls.caFile), or NODE_EXTRA_CA_CERTS. Never disable verification.';
+  'ACPT_TLS_CA_FILE (config tls.caFile), or NODE_EXTRA_CA_CERTS. Never disable verification.';
 
 /**
  * Makes a TLS handshake with the endpoint and reports the certificate's subject, issuer and days to expiry.
@@ -50,7 +50,7 @@ export async function checkTls(
     const code = errorCode(error);
     const fix =
       code === 'ENOENT' || code === 'EACCES'
-        ? 'The CA file cannot be read: check the path in CEREBRAS_TLS_CA_FILE / tls.caFile.'
+        ? 'The CA file cannot be read: check the path in ACPT_TLS_CA_FILE / tls.caFile.'
         : 'Check that the endpoint speaks TLS on this port, and that no proxy intercepts it.';
     return row('tls', 'fail', `no TLS handshake with ${host} (${code ?? errorText(error)})`, fix);
   }

@@ -2,31 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { parseOtlpHeaders, resolveExporterTarget } from './exporter-target.ts';
 
 describe('resolveExporterTarget', () => {
-  it('defaults to the SDK default OTLP/HTTP endpoint for metrics', () => {
-    expect(resolveExporterTarget({})).toEqual({
+  it('is unconfigured when nothing asks for export, as startTelemetry decides', () => {
+    expect(resolveExporterTarget({})).toEqual({ kind: 'unconfigured' });
+  });
+
+  it('appends /v1/<signal> to the shared endpoint but uses a per-signal endpoint as given', () => {
+    expect(resolveExporterTarget({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example:4318/' })).toEqual({
       kind: 'otlp-http',
-      url: new URL('http://localhost:4318/v1/metrics'),
+      url: new URL('https://otel.example:4318/v1/metrics'),
       signal: 'metrics',
       headers: {},
     });
-  });
-
-  it('appends /v1/<signal> to the base endpoint but uses a per-signal endpoint as given', () => {
-    const base = resolveExporterTarget({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example:4318/' });
-    expect(base).toMatchObject({ url: new URL('https://otel.example:4318/v1/metrics') });
     const perSignal = resolveExporterTarget({ OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'https://otel.example/custom' });
     expect(perSignal).toMatchObject({ url: new URL('https://otel.example/custom') });
   });
 
-  it('probes traces when metrics export is off, and nothing when both are off or the SDK is disabled', () => {
-    expect(resolveExporterTarget({ OTEL_METRICS_EXPORTER: 'none' })).toMatchObject({ signal: 'traces' });
-    expect(resolveExporterTarget({ OTEL_METRICS_EXPORTER: 'none', OTEL_TRACES_EXPORTER: 'console' })).toMatchObject({
-      kind: 'disabled',
+  it('probes traces when only traces are exported, the SDK default endpoint when none is named', () => {
+    expect(resolveExporterTarget({ OTEL_TRACES_EXPORTER: 'otlp' })).toMatchObject({
+      signal: 'traces',
+      url: new URL('http://localhost:4318/v1/traces'),
     });
-    expect(resolveExporterTarget({ OTEL_SDK_DISABLED: 'true' })).toEqual({
+  });
+
+  it('skips disabled SDKs and local exporters', () => {
+    expect(resolveExporterTarget({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://x' })).toEqual({
       kind: 'disabled',
       reason: 'OTEL_SDK_DISABLED=true',
     });
+    expect(resolveExporterTarget({ OTEL_TRACES_EXPORTER: 'console' })).toEqual({ kind: 'local', exporter: 'console' });
   });
 
   it('reads the Prometheus pull endpoint and gRPC targets', () => {

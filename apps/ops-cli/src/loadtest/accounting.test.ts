@@ -49,4 +49,12 @@ describe('checkAccounting', () => {
     expect(result.problems).toEqual(['adapter events disagrees: succeeded 481 vs 480, failed 4 vs 5']);
     expect(accountingExitCode(result)).toBe(1);
   });
+
+  it('compares only the counts a witness gives, the settled total included', () => {
+    const partial = { name: 'telemetry', settled: 499, failed: 5 };
+    const result = checkAccounting({ own: balanced, witnesses: [partial], unhandledRejections: 0 });
+    expect(result.problems).toEqual(['telemetry disagrees: settled 499 vs 500']);
+    const agreeingPartial = { name: 'telemetry', settled: 500, fellBack: 15 };
+    expect(checkAccounting({ own: balanced, witnesses: [agreeingPartial], unhandledRejections: 0 }).ok).toBe(true);
+  });
 });

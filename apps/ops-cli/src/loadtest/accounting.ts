@@ -14,14 +14,19 @@ export interface SettlementCounts {
   readonly outstanding: number;
 }
 
-/** The same outcome counts from another witness (the adapter's diagnostics, its events, telemetry). */
+/**
+ * The same outcome counts from another witness (the adapter's diagnostics, its events, telemetry). A witness gives
+ * the counts it can see; only those are compared.
+ */
 export interface WitnessCounts {
   /** Name shown in problems, e.g. `adapter diagnostics`. */
   readonly name: string;
-  readonly submitted: number;
-  readonly succeeded: number;
-  readonly fellBack: number;
-  readonly failed: number;
+  readonly submitted?: number;
+  /** Succeeded + fell back + failed. */
+  readonly settled?: number;
+  readonly succeeded?: number;
+  readonly fellBack?: number;
+  readonly failed?: number;
 }
 
 /** What the accounting check is given. */
@@ -46,7 +51,7 @@ export interface AccountingResult {
   readonly problems: readonly string[];
 }
 
-const outcomeFields = ['submitted', 'succeeded', 'fellBack', 'failed'] as const;
+const outcomeFields = ['submitted', 'settled', 'succeeded', 'fellBack', 'failed'] as const;
 
 /**
  * Checks that submitted = succeeded + fell back + failed, that nothing is outstanding, that no error was untyped,
@@ -64,10 +69,11 @@ export function checkAccounting(input: AccountingInput): AccountingResult {
     problems.push(`${own.untypedErrors} request(s) failed with an error that is not an acpt typed error`);
   }
   if (input.unhandledRejections > 0) problems.push(`${input.unhandledRejections} unhandled promise rejection(s)`);
+  const ownCounts = { ...own, settled };
   for (const witness of input.witnesses) {
     const differences = outcomeFields
-      .filter((field) => witness[field] !== own[field])
-      .map((field) => `${field} ${witness[field]} vs ${own[field]}`);
+      .filter((field) => witness[field] !== undefined && witness[field] !== ownCounts[field])
+      .map((field) => `${field} ${witness[field]} vs ${ownCounts[field]}`);
     if (differences.length > 0) problems.push(`${witness.name} disagrees: ${differences.join(', ')}`);
   }
   const ok = problems.length === 0;

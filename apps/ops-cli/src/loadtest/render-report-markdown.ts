@@ -1,0 +1,119 @@
+import type { LatencySummary } from './latency-histogram.ts';
+import type { LoadtestReport } from './loadtest-report.ts';
+
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const int = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+function latencyRow(name: string, summary: LatencySummary): string {
+  if (summary.count === 0) return `| ${name} | 0 | – | – | – | – |`;
+  return `| ${name} | ${int(summary.count)} | ${ms(summary.p50)} | ${ms(summary.p95)} | ${ms(summary.p99)} | ${ms(summary.max)} |`;
+}
+
+function table(rows: Readonly<Record<string, number>>, empty: string): string[] {
+  const entries = Object.entries(rows).filter(([, count]) => count > 0);
+  if (entries.length === 0) return [empty];
+  return ['| | count |', '|---|---:|', ...entries.map(([name, count]) => `| ${name} | ${int(count)} |`)];
+}
+
+/** Renders a load-test report as markdown: headline, throughput, latency, resilience, memory and accounting. */
+export function renderReportMarkdown(report: LoadtestReport): string {
+  const { run, config, outcomes, adapter, memory, accounting } = report;
+  const verdict = accounting.ok ? 'PASS' : 'FAIL';
+  const shape = run.requests === undefined ? `${(run.durationMs ?? 0) / 1000} s` : `${int(run.requests)} requests`;
+  const lines = [
+    `# acpt load test: ${verdict}`,
+    '',
+    `${shape} at concurrency ${run.concurrency}${run.ratePerSecond === undefined ? '' : `, paced at ${run.ratePerSecond}/s`} ` +
+      `against ${run.endpoint} (${run.server} mock server), ${(run.streamShare * 100).toFixed(0)} % streamed, ` +
+      `max ${run.maxTokens} completion tokens, seed ${run.seed}. Started ${report.startedAt}.`,
+    '',
+    `- Faults: ${run.faults}`,
+    `- Latency profile: ${run.latency}`,
+    `- Adapter: model ${config.model}, budget ${config.latencyBudgetMs} ms (${config.latencyBudgetMode}), ${config.maxRetries} retries, ` +
+      `batch ${config.batchSize}, ${config.maxInFlight} in flight, queue ${config.queueLimit}, circuit ${config.circuitFailureThreshold} failures / ` +
+      `${config.circuitCooldownMs} ms, fallback ${config.fallback}, ${config.connections} connections`,
+    '',
+    '## Accounting',
+    '',
+    `\`${accounting.line}\``,
+    '',
+    ...accounting.problems.map((problem) => `- **${problem}**`),
+    ...(accounting.problems.length > 0 ? [''] : []),
+    '| witness | submitted | settled | succeeded | fell back | failed |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| load driver | ${int(outcomes.submitted)} | ${int(outcomes.succeeded + outcomes.fellBack + outcomes.failed)} | ${int(outcomes.succeeded)} | ${int(outcomes.fellBack)} | ${int(outcomes.failed)} |`,
+    ...accounting.witnesses.map(
+      (witness) =>
+        `| ${witness.name} | ${[witness.submitted, witness.settled, witness.succeeded, witness.fellBack, witness.failed]
+          .map((value) => (value === undefined ? '–' : int(value)))
+          .join(' | ')} |`,
+    ),
+    '',
+    '## Throughput',
+    '',
+    `${int(outcomes.submitted)} requests in ${(report.elapsedMs / 1000).toFixed(1)} s (submission ${(report.submitMs / 1000).toFixed(1)} s): ` +
+      `**${int(report.throughput.settledPerSecond)} settled/s**, ${int(report.throughput.answeredPerSecond)} answered/s, ` +
+      `${int(report.throughput.livePerSecond)} live/s. ${int(adapter.attempts)} attempts` +
+      (report.server === undefined ? '.' : `; the server received ${int(report.server.chatRequests)} chat requests.`),
+    '',
+    '## Latency (ms, submission to settlement)',
+    '',
+    '| | count | p50 | p95 | p99 | max |',
+    '|---|---:|---:|---:|---:|---:|',
+    latencyRow('all', report.latencyMs.all),
+    latencyRow('succeeded (live)', report.latencyMs.succeeded),
+    latencyRow('fell back', report.latencyMs.fellBack),
+    latencyRow('failed', report.latencyMs.failed),
+    latencyRow('time to first token (streams)', report.timeToFirstTokenMs),
+    latencyRow('adapter: answered', { ...adapter.latencyMs, min: 0, mean: 0 }),
+    latencyRow('adapter: time to first token', { ...adapter.timeToFirstTokenMs, min: 0, mean: 0 }),
+    '',
+    '## Resilience',
+    '',
+    `Budget breaches: ${int(adapter.budgetBreaches.soft)} soft, ${int(adapter.budgetBreaches.hard)} hard. ` +
+      `Circuit openings: ${int(adapter.circuitOpenings)} (state at end: ${adapter.circuitStateAtEnd}). ` +
+      `Admission waits: ${int(adapter.admissionWaits)}. Micro-batches: ${int(adapter.microBatches)}.`,
+    '',
+    '**Retries by reason**',
+    '',
+    ...table(adapter.retriesByReason, 'No retries.'),
+    '',
+    '**429s by kind**',
+    '',
+    ...table(adapter.rateLimitsByKind, 'No 429s.'),
+    '',
+    '**Fallbacks by reason**',
+    '',
+    ...table(adapter.fallbacksByReason, 'No fallbacks.'),
+    '',
+    '**Failures by error code**',
+    '',
+    ...table(report.errorsByCode, 'No failures.'),
+    ...(report.untypedErrorSamples.length > 0
+      ? ['', 'Untyped errors:', ...report.untypedErrorSamples.map((sample) => `- \`${sample}\``)]
+      : []),
+    '',
+    `Tokens: ${int(adapter.tokens.prompt)} prompt + ${int(adapter.tokens.completion)} completion = ${int(adapter.tokens.total)}.`,
+    '',
+    '## Memory (driver process)',
+    '',
+    `Peak RSS **${memory.peakRssMiB.toFixed(1)} MiB** (start ${memory.startRssMiB.toFixed(1)}, end ${memory.endRssMiB.toFixed(1)}); ` +
+      `peak heap ${memory.peakHeapUsedMiB.toFixed(1)} MiB. Second-half slope: RSS ${memory.rssSlopeMiBPerMinute.toFixed(2)} MiB/min, ` +
+      `heap ${memory.heapSlopeMiBPerMinute.toFixed(2)} MiB/min (${memory.samples} samples).` +
+      (report.server?.peakRssMiB === undefined
+        ? ''
+        : ` Mock server peak RSS ${report.server.peakRssMiB.toFixed(1)} MiB.`),
+    '',
+  ];
+  if (report.telemetry !== undefined) {
+    const t = report.telemetry;
+    lines.push(
+      '## Telemetry (in-memory OpenTelemetry SDK)',
+      '',
+      `${int(t.logicalSpans)} logical \`chat\` spans, ${int(t.operations)} operation-duration points ` +
+        `(${int(t.failedOperations)} with error.type), ${int(t.fallbacks)} fallbacks counted.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}

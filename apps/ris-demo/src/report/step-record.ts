@@ -85,6 +85,8 @@ export interface StepRecord {
   /** What the coordinator approved and handed to the simulation. */
   readonly actions: StepActions;
   readonly applied: {
+    /** RIS favour entries the simulation refused (unknown vehicle, weight not > 0, listed twice). */
+    readonly risRejected: StepOutcome['risRejected'];
     readonly nomaPairs: StepOutcome['noma']['appliedPairs'];
     readonly nomaRejected: StepOutcome['noma']['rejected'];
     readonly handovers: HandoverOutcome;
@@ -121,6 +123,7 @@ export function buildStepRecord(options: {
     agents: options.agents,
     actions: options.actions,
     applied: {
+      risRejected: outcome.risRejected,
       nomaPairs: outcome.noma.appliedPairs,
       nomaRejected: outcome.noma.rejected,
       handovers: outcome.handovers,

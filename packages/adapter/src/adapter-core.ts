@@ -1,4 +1,4 @@
-import type { RateLimitState, Transport } from '@acpt/config';
+import type { RateLimitState, Transport, TransportRole } from '@acpt/config';
 import type { BatchScheduler } from './batch/batch-scheduler.ts';
 import type { TokenAdmission } from './budget/token-admission.ts';
 import type { CircuitBreaker } from './circuit/circuit-breaker.ts';
@@ -24,6 +24,6 @@ export interface AdapterCore {
   readonly mock: Transport | undefined;
   /** Requests not yet settled. */
   readonly active: Set<RequestRun>;
-  /** Takes in rate-limit headers from a response or an error. */
-  observeRateLimit(state: RateLimitState): void;
+  /** Takes in rate-limit headers from a response or an error; only the live path's feed token admission. */
+  observeRateLimit(state: RateLimitState, role: TransportRole): void;
 }

@@ -7,6 +7,7 @@ import {
   type CerebrasConfig,
   type CerebrasConfigInput,
   type RateLimitState,
+  type TransportRole,
 } from '@acpt/config';
 import type { AdapterCore } from '../adapter-core.ts';
 import type {
@@ -90,8 +91,8 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       live: transports.live,
       mock: transports.mock,
       active: new Set(),
-      observeRateLimit(state: RateLimitState): void {
-        admission.observe(state);
+      observeRateLimit(state: RateLimitState, role: TransportRole): void {
+        if (role === 'live') admission.observe(state);
         diagnostics.lastRateLimit = state;
         if (hub.has('rate-limit')) hub.emit('rate-limit', { timestampMs: clock.now(), state });
       },

@@ -87,4 +87,18 @@ describe('token-budget admission in the adapter', () => {
     expect(second.error).toMatchObject({ reason: 'server-wait-exceeds-deadline' });
     expect(adapter.diagnostics().rateLimits.byKind.token_quota).toBe(1);
   });
+
+  it('only the live path feeds admission: mock rate-limit headers never hold back live requests', async () => {
+    const { adapter, live } = harness({
+      config: { mockMode: true, maxCompletionTokens: 1_000 },
+      mock: () => ({ kind: 'ok', rateLimit: tokens(0, 30, now()) }),
+      live: [{ kind: 'ok' }],
+    });
+    await settle(adapter.generate('mock'));
+    expect(adapter.diagnostics().rateLimits.last?.tokens.minute?.remaining).toBe(0);
+    adapter.configure({ mockMode: false });
+    expect((await settle(adapter.generate('live'))).value?.attempts).toBe(1);
+    expect(live?.calls).toHaveLength(1);
+    expect(adapter.diagnostics().rateLimits.admissionWaits).toBe(0);
+  });
 });

@@ -105,4 +105,33 @@ describe('circuit breaking in the adapter', () => {
     expect(probe.value?.fallback).toEqual({ reason: 'circuit_open' });
     expect(of('circuit-state').map((event) => event.to)).toEqual(['open', 'half-open', 'open']);
   });
+
+  it('a request-shaped 400 neither opens nor closes the circuit', async () => {
+    const { adapter } = harness({
+      config: { circuitBreaker: { failureThreshold: 1, cooldownMs: 1_000 } },
+      live: [{ kind: 'error', error: httpStatusError(400) }],
+    });
+    await settle(adapter.generate('a'));
+    await settle(adapter.generate('b'));
+    expect(adapter.diagnostics().circuit).toEqual({ state: 'closed', consecutiveFailures: 0 });
+  });
+
+  it('a probe aborted by its caller frees the probe for the next request', async () => {
+    const { adapter, live } = harness({
+      config: { retry: { maxRetries: 0 }, circuitBreaker: { failureThreshold: 1, cooldownMs: 100 } },
+      live: [{ kind: 'error', error: httpStatusError(500) }, { kind: 'hang' }, { kind: 'ok', text: 'back' }],
+    });
+    await settle(adapter.generate('a'));
+    await vi.advanceTimersByTimeAsync(100);
+    const controller = new AbortController();
+    const probe = settle(adapter.generate('probe', { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(CircuitOpenError.isInstance((await settle(adapter.generate('while probing'))).error)).toBe(true);
+    controller.abort(new Error('stop'));
+    expect((await probe).error).toEqual(new Error('stop'));
+    const next = await settle(adapter.generate('next'));
+    expect(next.value?.text).toBe('back');
+    expect(live?.calls).toHaveLength(3);
+    expect(adapter.diagnostics().circuit.state).toBe('closed');
+  });
 });

@@ -5,11 +5,20 @@ import {
   RateLimitError,
   RetryExhaustedError,
   type Transport,
+  TransportHttpError,
   type TransportRole,
 } from '@acpt/config';
 import { describeErrorSafely } from '../diagnostics/redact.ts';
 import { decideRetry, type RetryDecision } from '../retry/retry-decision.ts';
 import type { RequestRun } from './request-run.ts';
+
+/** Statuses that blame the request itself (not retryable): they neither open nor close the circuit. */
+const requestShapeStatuses: ReadonlySet<number> = new Set([400, 413, 422]);
+
+/** True for a non-retryable 400, 413 or 422: the request's own fault, not the endpoint's health. */
+export function isRequestShapeError(error: unknown): boolean {
+  return TransportHttpError.isInstance(error) && !error.retryable && requestShapeStatuses.has(error.status);
+}
 
 /** Counts an attempt and emits `attempt-start`; returns its start time. */
 export function beginAttempt(run: RequestRun, role: TransportRole, transport: Transport): number {
@@ -44,7 +53,7 @@ export function attemptSucceeded(
     core.breaker.recordSuccess(now);
     run.isProbe = false;
   }
-  if (response.rateLimit !== undefined) core.observeRateLimit(response.rateLimit);
+  if (response.rateLimit !== undefined) core.observeRateLimit(response.rateLimit, role);
   if (core.hub.has('attempt-end')) {
     core.hub.emit('attempt-end', {
       requestId: run.id,
@@ -75,8 +84,9 @@ export async function attemptFailed(
   const now = core.clock.now();
   const aborted = run.signal.aborted;
   if (role === 'live') {
-    // A deadline that fired during a live attempt is the live path's slowness; a caller's abort says nothing about it.
-    if (aborted && run.abortKind !== 'deadline') {
+    // A deadline that fired during a live attempt is the live path's slowness; a caller's abort, or a request the
+    // endpoint rejected for its own shape, says nothing about the live path's health.
+    if ((aborted && run.abortKind !== 'deadline') || (!aborted && isRequestShapeError(error))) {
       if (run.isProbe) core.breaker.releaseProbe();
     } else core.breaker.recordFailure(now);
     run.isProbe = false;
@@ -87,7 +97,7 @@ export async function attemptFailed(
     if (RateLimitError.isInstance(error)) {
       core.diagnostics.rateLimitsByKind[error.kind]++;
       const state = parseRateLimitHeaders(error.responseHeaders, now);
-      if (state !== undefined) core.observeRateLimit(state);
+      if (state !== undefined) core.observeRateLimit(state, role);
     }
     decision = decideRetry(error, {
       attempt: run.attempts,

@@ -189,6 +189,11 @@ export class RequestRun {
   #settle(outcome: SettleOutcome, durationMs: number, response: AdapterResponse | undefined, error: unknown): void {
     this.settled = true;
     this.#cancelDeadline?.();
+    if (this.isProbe) {
+      // The probe ended without a live verdict (admission stop, abort): let the next request probe.
+      this.core.breaker.releaseProbe();
+      this.isProbe = false;
+    }
     this.callerSignal?.removeEventListener('abort', this);
     const core = this.core;
     core.active.delete(this);

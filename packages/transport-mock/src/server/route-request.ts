@@ -77,7 +77,7 @@ function readBody(request: IncomingMessage, done: (body: string) => void): void 
       try {
         text = gunzipSync(Buffer.concat(chunks)).toString('utf8');
       } catch {
-        text = '\u0000';
+        text = '';
       }
       done(text);
     });

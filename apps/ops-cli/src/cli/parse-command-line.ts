@@ -20,7 +20,7 @@ export function parseCommandLine(
     return values as FlagValues;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`acpt ${command}: ${message.replace(/\. To specify .*$/s, '')}`);
+    throw new UsageError(`${command}: ${message.replace(/\. To specify .*$/s, '')}`);
   }
 }
 

@@ -8,21 +8,35 @@ export interface EventCounter {
   witness(): WitnessCounts;
   /** `circuit-state` events that moved to `open`. */
   readonly circuitOpenings: number;
+  /** Fallbacks of requests that never made a live attempt (shed by token admission or the open circuit). */
+  readonly fallbacksWithoutLiveAttempt: number;
   /** Removes the listeners. */
   detach(): void;
 }
 
-/** Subscribes to `request-start`, `request-end` and `circuit-state`. */
+/**
+ * Subscribes to `request-start`, `attempt-start`, `fallback-start`, `request-end` and `circuit-state`. Per-request
+ * state lives only until `request-end`, so memory stays flat.
+ */
 export function countAdapterEvents(adapter: AdapterEventSource): EventCounter {
   const ends = { success: 0, fallback: 0, error: 0, aborted: 0 };
+  const triedLive = new Set<string>();
   let starts = 0;
   let circuitOpenings = 0;
+  let fallbacksWithoutLiveAttempt = 0;
   const unsubscribes = [
     adapter.on('request-start', () => {
       starts += 1;
     }),
+    adapter.on('attempt-start', (event) => {
+      if (event.role === 'live') triedLive.add(event.requestId);
+    }),
+    adapter.on('fallback-start', (event) => {
+      if (!triedLive.has(event.requestId)) fallbacksWithoutLiveAttempt += 1;
+    }),
     adapter.on('request-end', (event) => {
       ends[event.outcome] += 1;
+      triedLive.delete(event.requestId);
     }),
     adapter.on('circuit-state', (event) => {
       if (event.to === 'open') circuitOpenings += 1;
@@ -38,6 +52,9 @@ export function countAdapterEvents(adapter: AdapterEventSource): EventCounter {
     }),
     get circuitOpenings(): number {
       return circuitOpenings;
+    },
+    get fallbacksWithoutLiveAttempt(): number {
+      return fallbacksWithoutLiveAttempt;
     },
     detach: () => {
       for (const unsubscribe of unsubscribes) unsubscribe();

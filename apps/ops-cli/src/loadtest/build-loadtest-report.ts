@@ -21,6 +21,7 @@ export interface ReportInputs {
   readonly timeToFirstToken: LatencySummary;
   readonly diagnostics: AdapterDiagnostics;
   readonly circuitOpenings: number;
+  readonly fallbacksWithoutLiveAttempt: number;
   readonly serverStats: MockServerStats | undefined;
   readonly telemetry: TelemetryWitness | undefined;
   readonly memory: MemorySummary;
@@ -87,6 +88,7 @@ export function buildLoadtestReport(inputs: ReportInputs): LoadtestReport {
       admissionWaits: diagnostics.rateLimits.admissionWaits,
       circuitOpenings: inputs.circuitOpenings,
       circuitStateAtEnd: diagnostics.circuit.state,
+      fallbacksWithoutLiveAttempt: inputs.fallbacksWithoutLiveAttempt,
       tokens: diagnostics.tokens,
       latencyMs: diagnostics.latencyMs,
       timeToFirstTokenMs: diagnostics.timeToFirstTokenMs,

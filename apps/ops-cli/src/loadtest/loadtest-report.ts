@@ -78,6 +78,8 @@ export interface LoadtestReport {
     /** `circuit-state` events to `open`. */
     readonly circuitOpenings: number;
     readonly circuitStateAtEnd: string;
+    /** Fallbacks of requests that never made a live attempt (token admission or open circuit shed them). */
+    readonly fallbacksWithoutLiveAttempt: number;
     readonly tokens: AdapterDiagnostics['tokens'];
     readonly latencyMs: AdapterDiagnostics['latencyMs'];
     readonly timeToFirstTokenMs: AdapterDiagnostics['timeToFirstTokenMs'];

@@ -24,7 +24,15 @@ describe('summariseMemory', () => {
       { atMs: 180_000, rssBytes: 50 * mebibyte, heapUsedBytes: 5 * mebibyte },
     ];
     const summary = summariseMemory(series, 60 * mebibyte, 6 * mebibyte);
-    expect(summary).toMatchObject({ samples: 4, peakRssMiB: 60, startRssMiB: 10, endRssMiB: 50, peakHeapUsedMiB: 6 });
+    expect(summary).toMatchObject({
+      samples: 4,
+      peakRssMiB: 60,
+      startRssMiB: 10,
+      endRssMiB: 50,
+      peakHeapUsedMiB: 6,
+      rssGrowthSecondHalfMiB: 0,
+      heapGrowthSecondHalfMiB: 0,
+    });
     expect(summary.rssSlopeMiBPerMinute).toBe(0);
     expect(summary.heapSlopeMiBPerMinute).toBe(0);
   });
@@ -38,5 +46,6 @@ describe('MemorySampler', () => {
     expect(summary.samples).toBeLessThanOrEqual(maxKeptSamples);
     expect(summary.samples).toBeGreaterThan(maxKeptSamples / 4);
     expect(summary.peakRssMiB).toBeGreaterThan(0);
+    expect(sampler.stop()).toBe(summary);
   });
 });

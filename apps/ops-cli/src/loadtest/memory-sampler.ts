@@ -23,6 +23,9 @@ export interface MemorySummary {
   readonly heapSlopeMiBPerMinute: number;
   /** Least-squares slope of RSS over the second half of the run, MiB per minute. */
   readonly rssSlopeMiBPerMinute: number;
+  /** RSS and heap at the end minus at the middle of the run, MiB: what a flat run keeps near zero. */
+  readonly rssGrowthSecondHalfMiB: number;
+  readonly heapGrowthSecondHalfMiB: number;
   /** The samples, thinned to at most {@link maxKeptSamples} evenly spread points. */
   readonly series: readonly MemorySample[];
 }
@@ -61,6 +64,8 @@ export function summariseMemory(
     peakHeapUsedMiB: toMiB(peakHeapBytes),
     heapSlopeMiBPerMinute: slopePerMinute(secondHalf.map((s) => ({ atMs: s.atMs, value: toMiB(s.heapUsedBytes) }))),
     rssSlopeMiBPerMinute: slopePerMinute(secondHalf.map((s) => ({ atMs: s.atMs, value: toMiB(s.rssBytes) }))),
+    rssGrowthSecondHalfMiB: toMiB((secondHalf.at(-1)?.rssBytes ?? 0) - (secondHalf[0]?.rssBytes ?? 0)),
+    heapGrowthSecondHalfMiB: toMiB((secondHalf.at(-1)?.heapUsedBytes ?? 0) - (secondHalf[0]?.heapUsedBytes ?? 0)),
     series,
   };
 }
@@ -78,6 +83,7 @@ export class MemorySampler {
   #peakRss = 0;
   #peakHeap = 0;
   #timer: NodeJS.Timeout | undefined;
+  #summary: MemorySummary | undefined;
 
   constructor(options: { readonly intervalMs: number }) {
     this.#intervalMs = options.intervalMs;
@@ -109,11 +115,13 @@ export class MemorySampler {
     return process.memoryUsage.rss() / mebibyte;
   }
 
-  /** Stops sampling (taking a last sample) and summarises. */
+  /** Stops sampling (taking a last sample) and summarises; later calls return the same summary. */
   stop(): MemorySummary {
+    if (this.#summary !== undefined) return this.#summary;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     this.sample(true);
-    return summariseMemory(this.#series, this.#peakRss, this.#peakHeap);
+    this.#summary = summariseMemory(this.#series, this.#peakRss, this.#peakHeap);
+    return this.#summary;
   }
 }

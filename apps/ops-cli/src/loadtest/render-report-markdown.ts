@@ -3,6 +3,7 @@ import type { LoadtestReport } from './loadtest-report.ts';
 
 const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
+const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
 
 function latencyRow(name: string, summary: LatencySummary): string {
   if (summary.count === 0) return `| ${name} | 0 | – | – | – | – |`;
@@ -72,7 +73,8 @@ export function renderReportMarkdown(report: LoadtestReport): string {
     '',
     `Budget breaches: ${int(adapter.budgetBreaches.soft)} soft, ${int(adapter.budgetBreaches.hard)} hard. ` +
       `Circuit openings: ${int(adapter.circuitOpenings)} (state at end: ${adapter.circuitStateAtEnd}). ` +
-      `Admission waits: ${int(adapter.admissionWaits)}. Micro-batches: ${int(adapter.microBatches)}.`,
+      `Admission waits: ${int(adapter.admissionWaits)}. Micro-batches: ${int(adapter.microBatches)}. ` +
+      `Fallbacks before any live attempt (shed by token admission or the open circuit): ${int(adapter.fallbacksWithoutLiveAttempt)}.`,
     '',
     '**Retries by reason**',
     '',
@@ -98,8 +100,9 @@ export function renderReportMarkdown(report: LoadtestReport): string {
     '## Memory (driver process)',
     '',
     `Peak RSS **${memory.peakRssMiB.toFixed(1)} MiB** (start ${memory.startRssMiB.toFixed(1)}, end ${memory.endRssMiB.toFixed(1)}); ` +
-      `peak heap ${memory.peakHeapUsedMiB.toFixed(1)} MiB. Second-half slope: RSS ${memory.rssSlopeMiBPerMinute.toFixed(2)} MiB/min, ` +
-      `heap ${memory.heapSlopeMiBPerMinute.toFixed(2)} MiB/min (${memory.samples} samples).` +
+      `peak heap ${memory.peakHeapUsedMiB.toFixed(1)} MiB. Second half of the run: RSS ${signed(memory.rssGrowthSecondHalfMiB)} MiB ` +
+      `(slope ${memory.rssSlopeMiBPerMinute.toFixed(1)} MiB/min), heap ${signed(memory.heapGrowthSecondHalfMiB)} MiB ` +
+      `(slope ${memory.heapSlopeMiBPerMinute.toFixed(1)} MiB/min); ${memory.samples} samples.` +
       (report.server?.peakRssMiB === undefined
         ? ''
         : ` Mock server peak RSS ${report.server.peakRssMiB.toFixed(1)} MiB.`),

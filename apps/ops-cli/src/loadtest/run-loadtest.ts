@@ -96,6 +96,7 @@ export async function runLoadtest(options: LoadtestOptions, io: LoadtestIo): Pro
       timeToFirstToken: runner.timeToFirstToken.summary(),
       diagnostics,
       circuitOpenings: events.circuitOpenings,
+      fallbacksWithoutLiveAttempt: events.fallbacksWithoutLiveAttempt,
       serverStats,
       telemetry: telemetryWitness,
       memory: memory.stop(),

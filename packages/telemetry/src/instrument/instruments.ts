@@ -1,6 +1,7 @@
-import type { Counter, Histogram, Meter } from '@opentelemetry/api';
+import type { Histogram, Meter } from '@opentelemetry/api';
 import { ACPT_METRIC } from '../semconv/attributes.ts';
 import { DURATION_BUCKETS_SECONDS, type SemconvNames } from '../semconv/semconv.ts';
+import { type CounterLike, TalliedCounter } from './tallied-counter.ts';
 
 /** Every synchronous instrument, created once per instrumented adapter. */
 export interface AdapterInstruments {
@@ -13,20 +14,23 @@ export interface AdapterInstruments {
   /** One observation per attempt (s). */
   readonly attemptDuration: Histogram;
   /** Attempts, the first included. */
-  readonly attempts: Counter;
+  readonly attempts: CounterLike;
   /** Attempts after the first, by `error.type` of the failure that caused them. */
-  readonly retries: Counter;
+  readonly retries: CounterLike;
   /** Switches to the fallback, by reason. */
-  readonly fallbacks: Counter;
+  readonly fallbacks: CounterLike;
   /** Finished responses by finish reason. */
-  readonly finishReasons: Counter;
+  readonly finishReasons: CounterLike;
   /** Latency budget breaches, by budget mode. */
-  readonly budgetBreaches: Counter;
+  readonly budgetBreaches: CounterLike;
   /** 429 answers, by rate-limit kind. */
-  readonly rateLimited: Counter;
+  readonly rateLimited: CounterLike;
 }
 
-/** Creates the instruments with the conventions' advised bucket boundaries (no View needed). */
+/**
+ * Creates the instruments: histograms with the conventions' advised bucket boundaries (no View needed), counters
+ * tallied in process (see {@link TalliedCounter}).
+ */
 export function createAdapterInstruments(meter: Meter, names: SemconvNames): AdapterInstruments {
   const seconds = (name: string, description: string): Histogram =>
     meter.createHistogram(name, {
@@ -34,8 +38,8 @@ export function createAdapterInstruments(meter: Meter, names: SemconvNames): Ada
       unit: 's',
       advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
     });
-  const counter = (name: string, unit: string, description: string): Counter =>
-    meter.createCounter(name, { description, unit });
+  const counter = (name: string, unit: string, description: string): CounterLike =>
+    new TalliedCounter(meter, name, { description, unit });
   return {
     operationDuration: seconds(names.operationDuration, 'GenAI operation duration, retries included.'),
     timeToFirstChunk: seconds(names.timeToFirstChunk, 'Time from issuing a streamed request to its first chunk.'),

@@ -67,6 +67,14 @@ describe('live mode over HTTP, recorded and replayed', () => {
     expect(mock, mock.stderr).toMatchObject({ code: 0 });
     const decisions = (name: string) => records(name).map((record) => [record.actions, record.kpis.sumRateBps]);
     expect(decisions('live')).toEqual(decisions('mock'));
+
+    // A replay that is not the recorded run (another seed) stops at once and says why.
+    const mismatch = await runDemoProcess([
+      ...['--steps', '25', '--seed', String(SEED + 1), '--quiet'],
+      ...['--mode', 'replay', '--cassette', cassette, '--out', join(root, 'mismatch')],
+    ]);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stderr).toContain('No recorded exchange in');
   });
 
   it('refuses to start live mode with a retired model, naming the available ones', async () => {

@@ -52,7 +52,8 @@ export async function runAgentStep(context: AgentStepContext): Promise<AgentStep
     seed: context.seed,
   });
   const latencyMs = context.clock.now() - startMs;
-  const skipped = context.onLlmFailure === 'skip' && replies.some((reply) => reply.status === 'failed');
+  const failed = replies.some((reply) => reply.status === 'failed');
+  const skipped = failed && context.onLlmFailure === 'skip';
   const proposals: Proposal[] = skipped
     ? []
     : replies.flatMap((reply) =>
@@ -65,7 +66,7 @@ export async function runAgentStep(context: AgentStepContext): Promise<AgentStep
     outcome,
     agents: agentRecords(replies, coordination, skipped),
     actions: coordination.actions,
-    llm: llmProvenance({ calls, latencyMs, skipped }, context.budgetMs),
+    llm: llmProvenance({ calls, latencyMs, failed, skipped }, context.budgetMs),
   });
   return { record, outcome };
 }

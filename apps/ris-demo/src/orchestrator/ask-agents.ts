@@ -1,5 +1,6 @@
 import type { AdapterResponse, CerebrasLLMAdapter } from '@acpt/adapter';
 import { describeError, InvalidResponseError } from '@acpt/config';
+import { ReplayMissError } from '@acpt/transport-mock';
 import { type AgentAction, type AgentDefinition, replyContext } from '../agents/agent-definitions.ts';
 import { parseReply, validateReply } from '../agents/reply-parse.ts';
 import type { Observation, ScenarioConfig } from '../scenario/types.ts';
@@ -24,7 +25,8 @@ export interface AskAgentsOptions {
  * Asks every agent for its decision about one observation, all at once, so a step costs about one model latency.
  * Each reply is validated with the agent's valibot schema; an invalid reply is reported and replaced by the agent's
  * heuristic; a request that fails is reported as `failed` with no proposal. Never throws for a model or transport
- * failure.
+ * failure; it does throw the `ReplayMissError` of a replay whose requests are not in the cassette (a usage error: the
+ * run is not the one that was recorded).
  */
 export async function askAgents(options: AskAgentsOptions): Promise<AgentReply[]> {
   return options.batching === 'templated' ? askTemplated(options) : askMicro(options);
@@ -102,5 +104,8 @@ function invalid(
 }
 
 function failed(agent: AgentDefinition<AgentAction>, error: unknown): AgentReply {
+  const chain = [error, (error as { cause?: unknown }).cause, (error as { lastError?: unknown }).lastError];
+  const miss = chain.find((candidate) => ReplayMissError.isInstance(candidate));
+  if (miss !== undefined) throw miss;
   return { agent: agent.name, status: 'failed', issues: [], reasked: false, error: describeError(error).message };
 }

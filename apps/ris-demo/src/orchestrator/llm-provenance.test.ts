@@ -30,6 +30,7 @@ describe('llmProvenance', () => {
           }),
         ],
         latencyMs: 250,
+        failed: false,
         skipped: false,
       },
       200,
@@ -49,8 +50,11 @@ describe('llmProvenance', () => {
     });
   });
 
-  it('says when the step was skipped', () => {
-    expect(llmProvenance({ calls: [], latencyMs: 0, skipped: true }, 100)).toMatchObject({
+  it('says when requests failed and when the step was skipped', () => {
+    expect(
+      llmProvenance({ calls: [call({ outcome: 'error' })], latencyMs: 9, failed: true, skipped: false }, 100),
+    ).toMatchObject({ outcome: 'failed' });
+    expect(llmProvenance({ calls: [], latencyMs: 0, failed: true, skipped: true }, 100)).toMatchObject({
       outcome: 'skipped',
       model: null,
       requests: 0,

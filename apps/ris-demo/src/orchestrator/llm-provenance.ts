@@ -6,6 +6,8 @@ export interface LlmPhase {
   readonly calls: readonly LlmCall[];
   /** Decision latency of the phase on the run's clock, ms. */
   readonly latencyMs: number;
+  /** Whether some agent request got no reply. */
+  readonly failed: boolean;
   /** Whether the step was skipped because the adapter failed (policy `skip`). */
   readonly skipped: boolean;
 }
@@ -27,7 +29,7 @@ export function llmProvenance(phase: LlmPhase, budgetMs: number): LlmRecord {
     completionTokens += call.completionTokens;
   }
   return {
-    outcome: phase.skipped ? 'skipped' : fallbackReasons.length > 0 ? 'fallback' : 'ok',
+    outcome: phase.skipped ? 'skipped' : phase.failed ? 'failed' : fallbackReasons.length > 0 ? 'fallback' : 'ok',
     transports,
     model,
     requests: calls.length,

@@ -20,6 +20,8 @@ export interface LlmSummary {
   readonly completionTokens: number;
   readonly stepsWithFallback: number;
   readonly stepsSkipped: number;
+  /** Steps in which some agent request got no reply (policy `mock`; with `skip` they are skipped). */
+  readonly stepsFailed: number;
   readonly stepsOverBudget: number;
   readonly fallbackReasons: Readonly<Record<string, number>>;
   /** Decision latency over the steps, ms (run clock: virtual in mock and replay modes). */
@@ -41,7 +43,7 @@ export function createLlmAccumulator(): LlmAccumulator {
   const latencySeries: ChartPoint[] = [];
   const fallbackReasons: Record<string, number> = {};
   const totals = { requests: 0, attempts: 0, promptTokens: 0, completionTokens: 0 };
-  const steps = { fallback: 0, skipped: 0, overBudget: 0 };
+  const steps = { fallback: 0, failed: 0, skipped: 0, overBudget: 0 };
   const agents = new Map<AgentName, { -readonly [K in keyof AgentSummary]: number }>();
   return {
     latencySeries,
@@ -54,6 +56,7 @@ export function createLlmAccumulator(): LlmAccumulator {
       totals.promptTokens += llm.promptTokens;
       totals.completionTokens += llm.completionTokens;
       if (llm.outcome === 'fallback') steps.fallback += 1;
+      if (llm.outcome === 'failed') steps.failed += 1;
       if (llm.outcome === 'skipped') steps.skipped += 1;
       if (llm.budgetExceeded) steps.overBudget += 1;
       for (const reason of llm.fallbackReasons) fallbackReasons[reason] = (fallbackReasons[reason] ?? 0) + 1;
@@ -74,6 +77,7 @@ export function createLlmAccumulator(): LlmAccumulator {
         ...totals,
         stepsWithFallback: steps.fallback,
         stepsSkipped: steps.skipped,
+        stepsFailed: steps.failed,
         stepsOverBudget: steps.overBudget,
         fallbackReasons,
         latencyMs: { mean, p50: quantile(0.5), p95: quantile(0.95), max: sorted[sorted.length - 1] ?? 0 },

@@ -41,7 +41,7 @@ export function buildReportModel(summary: RunSummary, series: ReportSeries, wall
       ],
       [
         'LLM requests',
-        `${summary.llm.requests} (${summary.llm.attempts} attempts, ${summary.llm.stepsWithFallback} steps with fallback, ${summary.llm.stepsSkipped} skipped)`,
+        `${summary.llm.requests} (${summary.llm.attempts} attempts, ${summary.llm.stepsWithFallback} steps with fallback, ${summary.llm.stepsFailed} failed, ${summary.llm.stepsSkipped} skipped)`,
       ],
       ['tokens', `${summary.llm.promptTokens} prompt, ${summary.llm.completionTokens} completion`],
       ['wall time', `${formatFixed(wallTimeMs / 1000, 2)} s`],

@@ -39,8 +39,12 @@ export interface AgentRecord {
 
 /** LLM provenance of a step. */
 export interface LlmRecord {
-  /** `ok`: every agent got a reply; `fallback`: the adapter's mock fallback answered some; `skipped`: the adapter failed and the step applied no agent action (policy `skip`). */
-  readonly outcome: 'ok' | 'fallback' | 'skipped';
+  /**
+   * `ok`: every agent got a reply; `fallback`: the adapter's mock fallback answered some; `failed`: some requests got
+   * no reply at all and those agents made no proposal; `skipped`: a request failed and, by policy `skip`, the step
+   * applied no agent action.
+   */
+  readonly outcome: 'ok' | 'fallback' | 'failed' | 'skipped';
   /** Transports the step's attempts went to (`acpt.mock`, `cerebras`, `acpt.replay`), sorted. */
   readonly transports: readonly string[];
   readonly model: string | null;

@@ -26,6 +26,12 @@ describe('startTelemetry', () => {
     expect(await telemetry.shutdown()).toBe('not-started');
   });
 
+  it('treats empty processor and reader lists as "export nothing", whatever the environment says', () => {
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' };
+    telemetry = startTelemetry({ serviceName: 'test', env, spanProcessors: [], metricReaders: [] });
+    expect(telemetry.plan).toEqual({ disabled: false, traces: false, metrics: false, logs: true });
+  });
+
   it('runs the given span processors through the global providers, with the service resource', async () => {
     const exporter = new InMemorySpanExporter();
     telemetry = startTelemetry({

@@ -13,9 +13,9 @@ export interface StartTelemetryOptions {
   readonly serviceVersion?: string;
   /** More resource attributes; win over detected ones and `OTEL_RESOURCE_ATTRIBUTES`. */
   readonly resourceAttributes?: Attributes;
-  /** Span processors to use instead of the ones `OTEL_TRACES_EXPORTER` describes (tests, custom exporters). */
+  /** Span processors to use instead of the ones `OTEL_TRACES_EXPORTER` describes (tests, custom exporters); `[]`: none. */
   readonly spanProcessors?: NodeSDKConfiguration['spanProcessors'];
-  /** Metric readers to use instead of the ones `OTEL_METRICS_EXPORTER` describes. */
+  /** Metric readers to use instead of the ones `OTEL_METRICS_EXPORTER` describes; `[]`: none. */
   readonly metricReaders?: NodeSDKConfiguration['metricReaders'];
   /** Sampler. @defaultValue from `OTEL_TRACES_SAMPLER`, else parent-based always-on */
   readonly sampler?: NodeSDKConfiguration['sampler'];
@@ -68,8 +68,11 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
   const detected = planTelemetry(env);
   const plan: TelemetryPlan = {
     ...detected,
-    traces: !detected.disabled && (options.spanProcessors !== undefined || detected.traces),
-    metrics: !detected.disabled && (options.metricReaders !== undefined || detected.metrics),
+    traces:
+      !detected.disabled &&
+      (options.spanProcessors === undefined ? detected.traces : options.spanProcessors.length > 0),
+    metrics:
+      !detected.disabled && (options.metricReaders === undefined ? detected.metrics : options.metricReaders.length > 0),
   };
   if (!plan.traces && !plan.metrics && !plan.logs) return notStarted(plan);
 

@@ -28,6 +28,12 @@ export interface AgentDefinition<TAction> {
   heuristic(observation: Observation): TAction;
 }
 
+/**
+ * Completion-token bound of every agent reply. It counts reasoning tokens too (gpt-oss reasons by default), so it is
+ * well above the few hundred tokens of the JSON itself: a reply cut off at the limit would be invalid.
+ */
+export const REPLY_TOKEN_LIMIT = 2048;
+
 /** The part of every agent's instructions that describes the setting and the coordinator. */
 export const SHARED_INSTRUCTIONS: string =
   'You control one part of a simulated RIS-assisted vehicle-to-infrastructure (V2I) downlink with NOMA. A coordinator ' +
@@ -41,7 +47,7 @@ export const RIS_AGENT: AgentDefinition<RisAction> = {
     'You are the RIS agent. One phase profile serves every vehicle: co-phasing for some vehicles scrambles ' +
     'the phases for the others. Pick the vehicles to favour (with weights) from their SINR and RIS potential gain; an ' +
     'empty list keeps the current profile.',
-  maxCompletionTokens: 512,
+  maxCompletionTokens: REPLY_TOKEN_LIMIT,
   view: (observation) => risView(observation),
   jsonSchema: risReplyJsonSchema,
   replySchema: risReplySchema,
@@ -55,7 +61,7 @@ export const NOMA_AGENT: AgentDefinition<NomaAction> = {
     'You are the NOMA agent. Pair users served by the same RSU: the near (stronger gain) user decodes the ' +
     "far user's signal by SIC; farPowerShare is the far user's share alpha of the RSU power. A pair in the wrong " +
     'order or with too little contrast causes SIC failures; unpaired users share time (OMA).',
-  maxCompletionTokens: 768,
+  maxCompletionTokens: REPLY_TOKEN_LIMIT,
   view: (observation, scenario) => nomaView(observation, scenario),
   jsonSchema: nomaReplyJsonSchema,
   replySchema: nomaReplySchema,
@@ -69,7 +75,7 @@ export const V2I_AGENT: AgentDefinition<V2iAction> = {
     "You are the V2I agent. Decide handovers: only towards an RSU listed in the vehicle's a3 field (event A3 " +
     'has triggered with hysteresis and time-to-trigger) is a handover executed; others are rejected. Avoid ping-pong ' +
     '(returning to the previous RSU soon after leaving it).',
-  maxCompletionTokens: 512,
+  maxCompletionTokens: REPLY_TOKEN_LIMIT,
   view: (observation, scenario) => v2iView(observation, scenario),
   jsonSchema: v2iReplyJsonSchema,
   replySchema: v2iReplySchema,

@@ -51,7 +51,8 @@ async function askMicro(options: AskAgentsOptions): Promise<AgentReply[]> {
     if (result.status === 'rejected') return failed(agent, result.reason);
     const parsed = parseReply(result.value.text, agent.replySchema(context));
     if (parsed.ok) return { agent: agent.name, status: 'valid', proposal: parsed.action, issues: [], reasked: false };
-    return invalid(agent, observation, parsed.issues, false);
+    const cutOff = result.value.finishReason === 'length' ? ['reply cut off at maxCompletionTokens'] : [];
+    return invalid(agent, observation, [...cutOff, ...parsed.issues], false);
   });
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -60,5 +60,21 @@ describe('changesets release flow', () => {
       // changesets v3 exits 1 when there is nothing to version; either way nothing may change.
     }
     expect(publishedPackages.map((name) => readManifest(root, `packages/${name}`).version)).toEqual(versions);
+  });
+});
+
+describe("the repository's pending changesets", () => {
+  const root = scratchWorkspace();
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('all parse and version the five packages together', () => {
+    const pending = readdirSync(join(repositoryRoot, '.changeset')).filter(
+      (file) => file.endsWith('.md') && file !== 'README.md',
+    );
+    for (const file of pending) cpSync(join(repositoryRoot, '.changeset', file), join(root, '.changeset', file));
+    execFileSync(changesetBin, ['version'], { cwd: root, stdio: 'pipe' });
+    const versions = new Set(publishedPackages.map((name) => readManifest(root, `packages/${name}`).version));
+    expect(versions.size).toBe(1);
+    if (pending.length > 0) expect([...versions][0]).not.toBe('0.0.0');
   });
 });

@@ -4,14 +4,14 @@ import { captureIo } from '../testing/capture-io.ts';
 import { runCli } from './run-cli.ts';
 
 describe('runCli', () => {
-  it('prints usage: exit 0 with --help, 2 without a command', async () => {
+  it('prints usage: exit 0 with --help (also after the `--` pnpm passes through), 2 without a command', async () => {
     const help = captureIo();
     expect(await runCli(['--help'], help)).toBe(0);
     expect(help.out()).toContain('acpt loadtest [flags]');
     expect(await runCli([], captureIo())).toBe(2);
     for (const command of ['loadtest', 'doctor']) {
       const io = captureIo();
-      expect(await runCli([command, '--help'], io)).toBe(0);
+      expect(await runCli([command, '--', '--help'], io)).toBe(0);
       expect(io.out()).toContain(`Usage: acpt ${command} [flags]`);
     }
   });

@@ -5,11 +5,13 @@ import { MAIN_USAGE } from './usage.ts';
 import { USAGE_EXIT_CODE, UsageError } from './usage-error.ts';
 
 /**
- * Runs `acpt <command> [flags]` and resolves with the exit code: a usage error prints its message and the hint to
+ * Runs `acpt <command> [flags]` (a `--` right after the command is ignored) and resolves with the exit code: a usage error prints its message and the hint to
  * use `--help`, and exits 2. Other errors propagate (a bug: `main.ts` prints them and exits 1).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...args] = argv;
+  const [command, ...rest] = argv;
+  // `pnpm run doctor -- --json` (what `./task doctor --json` runs) passes the `--` separator through: drop it.
+  const args = rest[0] === '--' ? rest.slice(1) : rest;
   try {
     switch (command) {
       case 'loadtest':

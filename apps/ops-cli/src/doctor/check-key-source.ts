@@ -62,6 +62,15 @@ export function checkKeySource(loaded: DoctorConfig): CheckRow {
   if (loaded.live !== undefined) return checkLoadedKey(loaded.live);
   const issue = loaded.keyIssues[0];
   if (issue === undefined) return row('key-source', 'skip', 'the configuration did not load (see the config row)');
+  // The doctor's own live-mode override is what makes a key required: no variable or file named one.
+  if (issue.source.kind === 'override') {
+    return row(
+      'key-source',
+      'fail',
+      'no API key configured (CEREBRAS_API_KEY_FILE and CEREBRAS_API_KEY are unset)',
+      mountFix,
+    );
+  }
   const chmod = /run: (chmod 600 \S+)\)/.exec(issue.expected)?.[1];
   return row(
     'key-source',

@@ -93,6 +93,25 @@ describe('driveLoad', () => {
     expect((await stopped.done).counts.outstanding).toBe(0);
   });
 
+  it('lets timers run while requests resolve without any I/O', async () => {
+    let timerFiredBeforeEnd = false;
+    let ended = false;
+    setTimeout(() => {
+      timerFiredBeforeEnd = !ended;
+    }, 1);
+    const driver = driveLoad({
+      concurrency: 64,
+      maxRequests: 20_000,
+      settleTimeoutMs: 5_000,
+      isTypedError: () => true,
+      runRequest: async () => 'fellBack',
+    });
+    const result = await driver.done;
+    ended = true;
+    expect(result.counts.fellBack).toBe(20_000);
+    expect(timerFiredBeforeEnd).toBe(true);
+  });
+
   it('paces submissions at the target rate', async () => {
     const driver = driveLoad({
       concurrency: 50,

@@ -102,9 +102,22 @@ export function driveLoad(options: LoadDriverOptions): LoadDriver {
     try {
       options.onSettle?.(settlement);
     } finally {
-      if (submitting) pump();
+      if (submitting) schedulePump();
       else if (counts.outstanding === 0) finish(false);
     }
+  };
+
+  // Refill from a macrotask, never from the settling promise's microtask: when answers come back without I/O (a
+  // fallback mock with no latency), refilling inline would chain microtasks for the whole run and starve every timer
+  // (deadlines, progress, memory samples) until the end.
+  let pumpScheduled = false;
+  const schedulePump = (): void => {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(() => {
+      pumpScheduled = false;
+      pump();
+    });
   };
 
   const launch = async (index: number): Promise<void> => {

@@ -31,7 +31,7 @@ describe('summariseMemory', () => {
       endRssMiB: 50,
       peakHeapUsedMiB: 6,
       rssGrowthSecondHalfMiB: 0,
-      heapGrowthSecondHalfMiB: 0,
+      heapRangeSecondHalfMiB: [5, 5],
     });
     expect(summary.rssSlopeMiBPerMinute).toBe(0);
     expect(summary.heapSlopeMiBPerMinute).toBe(0);

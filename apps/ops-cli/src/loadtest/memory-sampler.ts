@@ -23,9 +23,10 @@ export interface MemorySummary {
   readonly heapSlopeMiBPerMinute: number;
   /** Least-squares slope of RSS over the second half of the run, MiB per minute. */
   readonly rssSlopeMiBPerMinute: number;
-  /** RSS and heap at the end minus at the middle of the run, MiB: what a flat run keeps near zero. */
+  /** RSS at the end minus RSS at the middle of the run, MiB: what a flat run keeps near zero. */
   readonly rssGrowthSecondHalfMiB: number;
-  readonly heapGrowthSecondHalfMiB: number;
+  /** Lowest and highest V8 heap in use over the second half, MiB (a flat run saws between the same bounds). */
+  readonly heapRangeSecondHalfMiB: readonly [number, number];
   /** The samples, thinned to at most {@link maxKeptSamples} evenly spread points. */
   readonly series: readonly MemorySample[];
 }
@@ -65,7 +66,10 @@ export function summariseMemory(
     heapSlopeMiBPerMinute: slopePerMinute(secondHalf.map((s) => ({ atMs: s.atMs, value: toMiB(s.heapUsedBytes) }))),
     rssSlopeMiBPerMinute: slopePerMinute(secondHalf.map((s) => ({ atMs: s.atMs, value: toMiB(s.rssBytes) }))),
     rssGrowthSecondHalfMiB: toMiB((secondHalf.at(-1)?.rssBytes ?? 0) - (secondHalf[0]?.rssBytes ?? 0)),
-    heapGrowthSecondHalfMiB: toMiB((secondHalf.at(-1)?.heapUsedBytes ?? 0) - (secondHalf[0]?.heapUsedBytes ?? 0)),
+    heapRangeSecondHalfMiB: [
+      toMiB(Math.min(...secondHalf.map((s) => s.heapUsedBytes))),
+      toMiB(Math.max(...secondHalf.map((s) => s.heapUsedBytes))),
+    ],
     series,
   };
 }

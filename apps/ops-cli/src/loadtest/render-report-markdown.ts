@@ -101,8 +101,8 @@ export function renderReportMarkdown(report: LoadtestReport): string {
     '',
     `Peak RSS **${memory.peakRssMiB.toFixed(1)} MiB** (start ${memory.startRssMiB.toFixed(1)}, end ${memory.endRssMiB.toFixed(1)}); ` +
       `peak heap ${memory.peakHeapUsedMiB.toFixed(1)} MiB. Second half of the run: RSS ${signed(memory.rssGrowthSecondHalfMiB)} MiB ` +
-      `(slope ${memory.rssSlopeMiBPerMinute.toFixed(1)} MiB/min), heap ${signed(memory.heapGrowthSecondHalfMiB)} MiB ` +
-      `(slope ${memory.heapSlopeMiBPerMinute.toFixed(1)} MiB/min); ${memory.samples} samples.` +
+      `(slope ${memory.rssSlopeMiBPerMinute.toFixed(1)} MiB/min), heap between ${memory.heapRangeSecondHalfMiB[0].toFixed(0)} and ` +
+      `${memory.heapRangeSecondHalfMiB[1].toFixed(0)} MiB (slope ${memory.heapSlopeMiBPerMinute.toFixed(1)} MiB/min); ${memory.samples} samples.` +
       (report.server?.peakRssMiB === undefined
         ? ''
         : ` Mock server peak RSS ${report.server.peakRssMiB.toFixed(1)} MiB.`),

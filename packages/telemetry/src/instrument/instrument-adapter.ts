@@ -5,9 +5,8 @@ import { VERSION } from '../version.ts';
 import { BatchSpans } from './batch-spans.ts';
 import { type InstrumentAdapterOptions, resolveInstrumentationSettings } from './instrumentation-settings.ts';
 import { createAdapterInstruments } from './instruments.ts';
-import { MetricAttributeCache } from './metric-attributes.ts';
 import { RequestTracker } from './request-tracker.ts';
-import { StateMetrics } from './state-metrics.ts';
+import { attributeCacheFor, stateGaugesFor } from './shared-meter-state.ts';
 import { createTokenRecorder } from './token-recorder.ts';
 
 /** The handle {@link instrumentAdapter} returns. */
@@ -41,12 +40,14 @@ export function instrumentAdapter(
   const settings = resolveInstrumentationSettings(options);
   const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME, VERSION);
   const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE_NAME, VERSION);
-  const attributes = new MetricAttributeCache(settings.legacySystemAttribute);
+  const attributes = attributeCacheFor(meter, settings.legacySystemAttribute);
   const batches = new BatchSpans(tracer);
-  const state = new StateMetrics(meter);
+  const gauges = stateGaugesFor(meter);
+  const adapterState = gauges.track();
+  const instruments = createAdapterInstruments(meter, settings.names);
   const tracker = new RequestTracker({
     tracer,
-    instruments: createAdapterInstruments(meter, settings.names),
+    instruments,
     tokens: createTokenRecorder(meter, settings.names, attributes),
     attributes,
     batches,
@@ -64,8 +65,13 @@ export function instrumentAdapter(
     source.on('fallback-start', (event) => tracker.fallbackStart(event)),
     source.on('budget-exceeded', (event) => tracker.budgetExceeded(event)),
     source.on('request-end', (event) => tracker.requestEnd(event)),
-    source.on('circuit-state', (event) => state.onCircuitState(event)),
-    source.on('rate-limit', (event) => state.onRateLimit(event)),
+    source.on('circuit-state', (event) => {
+      adapterState.circuit = event.to;
+      instruments.circuitTransitions.add(1, attributes.circuitState(event.to));
+    }),
+    source.on('rate-limit', (event) => {
+      adapterState.rateLimit = event.state;
+    }),
   ];
   let attached = true;
   return {
@@ -75,7 +81,7 @@ export function instrumentAdapter(
       for (const unsubscribe of unsubscribes) unsubscribe();
       tracker.endAll();
       batches.endAll();
-      state.dispose();
+      gauges.untrack(adapterState);
     },
     get activeRequests(): number {
       return tracker.size;

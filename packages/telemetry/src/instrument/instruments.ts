@@ -1,7 +1,8 @@
 import type { Histogram, Meter } from '@opentelemetry/api';
 import { ACPT_METRIC } from '../semconv/attributes.ts';
 import { DURATION_BUCKETS_SECONDS, type SemconvNames } from '../semconv/semconv.ts';
-import { type CounterLike, TalliedCounter } from './tallied-counter.ts';
+import { talliedCounterFor } from './shared-meter-state.ts';
+import type { CounterLike } from './tallied-counter.ts';
 
 /** Every synchronous instrument, created once per instrumented adapter. */
 export interface AdapterInstruments {
@@ -25,11 +26,13 @@ export interface AdapterInstruments {
   readonly budgetBreaches: CounterLike;
   /** 429 answers, by rate-limit kind. */
   readonly rateLimited: CounterLike;
+  /** Circuit breaker transitions, by the state entered. */
+  readonly circuitTransitions: CounterLike;
 }
 
 /**
  * Creates the instruments: histograms with the conventions' advised bucket boundaries (no View needed), counters
- * tallied in process (see {@link TalliedCounter}).
+ * tallied in process and shared by every instrumentation on the meter (see {@link TalliedCounter}).
  */
 export function createAdapterInstruments(meter: Meter, names: SemconvNames): AdapterInstruments {
   const seconds = (name: string, description: string): Histogram =>
@@ -39,7 +42,7 @@ export function createAdapterInstruments(meter: Meter, names: SemconvNames): Ada
       advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
     });
   const counter = (name: string, unit: string, description: string): CounterLike =>
-    new TalliedCounter(meter, name, { description, unit });
+    talliedCounterFor(meter, name, { description, unit });
   return {
     operationDuration: seconds(names.operationDuration, 'GenAI operation duration, retries included.'),
     timeToFirstChunk: seconds(names.timeToFirstChunk, 'Time from issuing a streamed request to its first chunk.'),
@@ -57,5 +60,10 @@ export function createAdapterInstruments(meter: Meter, names: SemconvNames): Ada
     finishReasons: counter(ACPT_METRIC.finishReasons, '{response}', 'Responses by finish reason.'),
     budgetBreaches: counter(ACPT_METRIC.budgetBreaches, '{request}', 'Requests that exceeded their latency budget.'),
     rateLimited: counter(ACPT_METRIC.rateLimited, '{response}', '429 answers by rate-limit kind.'),
+    circuitTransitions: counter(
+      ACPT_METRIC.circuitTransitions,
+      '{transition}',
+      'Circuit breaker state changes, by the state entered.',
+    ),
   };
 }

@@ -13,6 +13,7 @@ export class MetricAttributeCache {
   readonly #legacySystem: boolean;
   readonly #bases = new Map<string, Map<string, Map<string | undefined, Map<number | undefined, Attributes>>>>();
   readonly #variants = new WeakMap<Attributes, Map<string, Map<Scalar, Attributes>>>();
+  readonly #circuitStates = new Map<string, Attributes>();
 
   constructor(legacySystem: boolean) {
     this.#legacySystem = legacySystem;
@@ -52,6 +53,11 @@ export class MetricAttributeCache {
       byValue.set(value, attributes);
     }
     return attributes;
+  }
+
+  /** `acpt.circuit.state` alone (the circuit metrics carry nothing else). */
+  circuitState(state: string): Attributes {
+    return child(this.#circuitStates, state, () => Object.freeze({ [ATTR.circuitState]: state }));
   }
 
   /** `base` plus two more attributes (the second omitted when `undefined`). */

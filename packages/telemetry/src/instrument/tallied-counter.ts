@@ -8,9 +8,10 @@ export interface CounterLike {
 /**
  * A monotonic counter kept in process and reported through an `ObservableCounter` when a reader collects. Adding is
  * one Map update keyed by the attribute object, instead of the SDK hashing the attributes on every call; that is why
- * the attributes must come from {@link MetricAttributeCache}, which hands out one object per attribute set. Exported
- * exactly like a synchronous counter (a monotonic sum, cumulative or delta as the reader prefers). The totals stay
- * observed after the instrumentation detaches, as a synchronous counter's would.
+ * the attributes must come from the meter's shared `MetricAttributeCache`, which hands out one object per attribute
+ * set, and why there is one counter per meter and name (`talliedCounterFor`). Exported exactly like a synchronous
+ * counter (a monotonic sum, cumulative or delta as the reader prefers). The totals stay observed after an
+ * instrumentation detaches, as a synchronous counter's would.
  */
 export class TalliedCounter implements CounterLike {
   readonly #totals = new Map<Attributes, number>();

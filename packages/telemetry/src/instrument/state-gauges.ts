@@ -1,0 +1,76 @@
+import type { CircuitStateEvent, RateLimitState } from '@acpt/config';
+import type { Attributes, Meter } from '@opentelemetry/api';
+import { ACPT_METRIC, ATTR } from '../semconv/attributes.ts';
+
+const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
+const CIRCUIT_ATTRIBUTES: Readonly<Record<string, Attributes>> = Object.fromEntries(
+  CIRCUIT_STATES.map((state) => [state, Object.freeze({ [ATTR.circuitState]: state })]),
+);
+
+/** What one instrumented adapter last reported. */
+export interface TrackedAdapterState {
+  /** Its circuit breaker's state (`closed` until told otherwise). */
+  circuit: CircuitStateEvent['to'];
+  /** Its last rate-limit headers. */
+  rateLimit: RateLimitState | undefined;
+}
+
+/**
+ * Gauges of state the adapters report by events, shared by every instrumentation on one meter so that several adapters
+ * add up instead of overwriting each other: `acpt.llm.circuit.state` counts the adapters whose breaker is in each
+ * state (1 and 0s with one adapter), `acpt.llm.rate_limit.remaining` gives what the newest rate-limit headers left.
+ * Observed only when a reader collects, so the events themselves cost one assignment.
+ */
+export class StateGauges {
+  readonly #tracked = new Set<TrackedAdapterState>();
+
+  constructor(meter: Meter) {
+    const tracked = this.#tracked;
+    meter
+      .createObservableGauge(ACPT_METRIC.circuitState, {
+        description: 'Instrumented adapters whose circuit breaker is in each state.',
+      })
+      .addCallback((result) => {
+        if (tracked.size === 0) return;
+        for (const state of CIRCUIT_STATES) {
+          let count = 0;
+          for (const adapter of tracked) if (adapter.circuit === state) count += 1;
+          result.observe(count, CIRCUIT_ATTRIBUTES[state]);
+        }
+      });
+    meter
+      .createObservableGauge(ACPT_METRIC.rateLimitRemaining, {
+        description: 'What the rate-limit windows had left, from the newest response headers.',
+      })
+      .addCallback((result) => {
+        let newest: RateLimitState | undefined;
+        for (const adapter of tracked) {
+          const state = adapter.rateLimit;
+          if (state !== undefined && (newest === undefined || state.observedAtMs >= newest.observedAtMs))
+            newest = state;
+        }
+        if (newest === undefined) return;
+        for (const [resource, windows] of [
+          ['requests', newest.requests],
+          ['tokens', newest.tokens],
+        ] as const) {
+          for (const [window, value] of Object.entries(windows)) {
+            if (value?.remaining === undefined) continue;
+            result.observe(value.remaining, { [ATTR.rateLimitResource]: resource, [ATTR.rateLimitWindow]: window });
+          }
+        }
+      });
+  }
+
+  /** Starts observing one more adapter. */
+  track(): TrackedAdapterState {
+    const state: TrackedAdapterState = { circuit: 'closed', rateLimit: undefined };
+    this.#tracked.add(state);
+    return state;
+  }
+
+  /** Stops observing an adapter (its state is no longer known once detached). */
+  untrack(state: TrackedAdapterState): void {
+    this.#tracked.delete(state);
+  }
+}

@@ -106,7 +106,7 @@ interface Scenario {
 
 const scale = process.argv.includes('--quick') ? 0.2 : 1;
 const scenarios: Scenario[] = [
-  { name: 'no latency, c=64', latencyMs: 0, concurrency: 64, requests: 6_000, warmup: 6_000, rounds: 5, target: 0.85 },
+  { name: 'no latency, c=64', latencyMs: 0, concurrency: 64, requests: 8_000, warmup: 20_000, rounds: 5, target: 0.85 },
   {
     name: '100 ms latency, 32 in flight',
     latencyMs: 100,

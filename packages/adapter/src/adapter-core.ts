@@ -5,7 +5,7 @@ import type { CircuitBreaker } from './circuit/circuit-breaker.ts';
 import type { DiagnosticsCollector } from './diagnostics/diagnostics-collector.ts';
 import type { EventHub } from './events/event-hub.ts';
 import type { RequestRun } from './request/request-run.ts';
-import type { Clock, ScheduleTimer, Sleep } from './timing/timers.ts';
+import type { Clock, Sleep, Timers } from './timing/timers.ts';
 
 /** The state one adapter shares with its requests. Internal. */
 export interface AdapterCore {
@@ -17,7 +17,7 @@ export interface AdapterCore {
   readonly clock: Clock;
   readonly sleep: Sleep;
   readonly random: () => number;
-  readonly scheduleTimer: ScheduleTimer;
+  readonly timers: Timers;
   /** The live transport, when one was given. */
   readonly live: Transport | undefined;
   /** The mock transport, when one was given. */

@@ -30,7 +30,7 @@ import { RequestRun } from '../request/request-run.ts';
 import { toChatRequest } from '../request/to-chat-request.ts';
 import { executeStream } from '../stream/execute-stream.ts';
 import { generateTemplated, type TemplatedOptions, type TemplatedResult } from '../templated/generate-templated.ts';
-import { scheduleTimerFromSleep, systemClock, systemScheduleTimer, systemSleep } from '../timing/timers.ts';
+import { systemClock, systemSleep, systemTimers, timersFromSleep } from '../timing/timers.ts';
 import { assertTransports, routeFor } from './validate-transports.ts';
 
 /**
@@ -63,7 +63,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     this.#closeTransports = options.closeTransports ?? true;
     const clock = options.clock ?? systemClock;
     const sleep = options.sleep ?? systemSleep;
-    const scheduleTimer = options.sleep === undefined ? systemScheduleTimer : scheduleTimerFromSleep(sleep);
+    const timers = options.sleep === undefined ? systemTimers : timersFromSleep(sleep);
     const hub = new EventHub();
     const diagnostics = new DiagnosticsCollector();
     const admission = new TokenAdmission();
@@ -76,7 +76,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       diagnostics,
       hub,
       clock,
-      scheduleTimer,
+      timers,
     });
     this.#core = {
       hub,
@@ -87,7 +87,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       clock,
       sleep,
       random: options.random ?? Math.random,
-      scheduleTimer,
+      timers,
       live: transports.live,
       mock: transports.mock,
       active: new Set(),

@@ -2,7 +2,7 @@ import { type BatchingSettings, QueueFullError } from '@acpt/config';
 import type { DiagnosticsCollector } from '../diagnostics/diagnostics-collector.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { RequestRun } from '../request/request-run.ts';
-import type { Cancel, Clock, ScheduleTimer } from '../timing/timers.ts';
+import type { Clock, TimerHandle, Timers } from '../timing/timers.ts';
 
 interface Batch {
   /** `b<n>` for micro-batches (batch size above 1). */
@@ -10,7 +10,7 @@ interface Batch {
   readonly runs: RequestRun[];
   /** Closed batches wait only for in-flight capacity; open ones still collect arrivals. */
   closed: boolean;
-  cancelTimer: Cancel | undefined;
+  timer: TimerHandle | undefined;
 }
 
 /** What the scheduler needs from its adapter. */
@@ -20,11 +20,11 @@ export interface SchedulerDeps {
   readonly diagnostics: DiagnosticsCollector;
   readonly hub: EventHub;
   readonly clock: Clock;
-  readonly scheduleTimer: ScheduleTimer;
+  readonly timers: Timers;
 }
 
 function closeOnTimer(entry: { scheduler: BatchScheduler; batch: Batch }): void {
-  entry.batch.cancelTimer = undefined;
+  entry.batch.timer = undefined;
   entry.scheduler.closeBatch(entry.batch);
 }
 
@@ -85,12 +85,12 @@ export class BatchScheduler {
       id: size > 1 ? `b${++this.#batchCounter}` : undefined,
       runs: [run],
       closed: size === 1,
-      cancelTimer: undefined,
+      timer: undefined,
     };
     this.#batches.push(batch);
     if (batch.closed) this.#pump();
     else if (settings.maxWaitMs > 0) {
-      batch.cancelTimer = this.#deps.scheduleTimer(settings.maxWaitMs, closeOnTimer, { scheduler: this, batch });
+      batch.timer = this.#deps.timers.schedule(settings.maxWaitMs, closeOnTimer, { scheduler: this, batch });
     } else queueMicrotask(() => this.closeBatch(batch));
     return promise;
   }
@@ -99,8 +99,7 @@ export class BatchScheduler {
   closeBatch(batch: Batch): void {
     if (batch.closed) return;
     batch.closed = true;
-    batch.cancelTimer?.();
-    batch.cancelTimer = undefined;
+    this.#cancelTimer(batch);
     this.#pump();
   }
 
@@ -145,6 +144,12 @@ export class BatchScheduler {
     return this.#batches.flatMap((batch) => batch.runs);
   }
 
+  #cancelTimer(batch: Batch): void {
+    if (batch.timer === undefined) return;
+    this.#deps.timers.cancel(batch.timer);
+    batch.timer = undefined;
+  }
+
   #isIdle(): boolean {
     return this.#deps.diagnostics.inFlight === 0 && this.#deps.diagnostics.queued === 0;
   }
@@ -155,7 +160,7 @@ export class BatchScheduler {
     while (this.#batches.length > 0) {
       const head = this.#batches[0] as Batch;
       if (head.runs.length === 0) {
-        head.cancelTimer?.();
+        this.#cancelTimer(head);
         this.#batches.shift();
         continue;
       }

@@ -11,7 +11,7 @@ import type { AdapterCore } from '../adapter-core.ts';
 import type { AdapterResponse, GenerateOptions } from '../adapter-types.ts';
 import type { SettleOutcome } from '../diagnostics/diagnostics-collector.ts';
 import { describeFinalError } from '../diagnostics/redact.ts';
-import type { Cancel } from '../timing/timers.ts';
+import type { TimerHandle } from '../timing/timers.ts';
 
 /** Which path a request starts on: the live transport, the mock (mock mode), or the mock for want of a key. */
 export type Route = 'live' | 'mock' | 'no-key';
@@ -71,7 +71,7 @@ export class RequestRun {
   deltaCount = 0;
   lastDeltaAtMs = 0;
   readonly #hardDeadline: boolean;
-  #cancelDeadline: Cancel | undefined;
+  #deadline: TimerHandle | undefined;
   #budgetReported = false;
 
   constructor(core: AdapterCore, init: RunInit) {
@@ -100,7 +100,7 @@ export class RequestRun {
       return;
     }
     signal?.addEventListener('abort', this, { once: true });
-    this.#cancelDeadline = core.scheduleTimer(deadlineMs, onDeadline, this);
+    this.#deadline = core.timers.schedule(deadlineMs, onDeadline, this);
   }
 
   /** The signal every transport call and wait of this run observes. */
@@ -188,7 +188,7 @@ export class RequestRun {
 
   #settle(outcome: SettleOutcome, durationMs: number, response: AdapterResponse | undefined, error: unknown): void {
     this.settled = true;
-    this.#cancelDeadline?.();
+    if (this.#deadline !== undefined) this.core.timers.cancel(this.#deadline);
     if (this.isProbe) {
       // The probe ended without a live verdict (admission stop, abort): let the next request probe.
       this.core.breaker.releaseProbe();

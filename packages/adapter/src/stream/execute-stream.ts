@@ -75,7 +75,7 @@ async function* streamLoop(
   role: TransportRole,
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   for (;;) {
-    if (role === 'live') await admitTokens(run);
+    if (role === 'live' && run.core.admission.tracking) await admitTokens(run);
     const startedAtMs = beginAttempt(run, role, transport);
     const deliveredBefore = run.deltaCount;
     try {

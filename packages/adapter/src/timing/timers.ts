@@ -7,15 +7,15 @@ export interface Clock {
 /** An abortable wait: resolves after `ms`, rejects with `signal.reason` when the signal aborts first. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** A cancellable one-shot timer: calls `callback(argument)` after `ms`; the returned function cancels it. */
-export type ScheduleTimer = <TArgument>(
-  ms: number,
-  callback: (argument: TArgument) => void,
-  argument: TArgument,
-) => Cancel;
+/** An opaque handle of a scheduled timer. */
+export type TimerHandle = object;
 
-/** Cancels a scheduled timer. Idempotent. */
-export type Cancel = () => void;
+/** One-shot timers: `schedule` calls `callback(argument)` after `ms` (no closure needed); `cancel` stops it. */
+export interface Timers {
+  schedule<TArgument>(ms: number, callback: (argument: TArgument) => void, argument: TArgument): TimerHandle;
+  /** Stops a timer; idempotent, harmless after it fired. */
+  cancel(handle: TimerHandle): void;
+}
 
 const timeOrigin = performance.timeOrigin;
 
@@ -42,25 +42,36 @@ export const systemSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** The default timer: `setTimeout` / `clearTimeout`, no closure beyond the cancel function. */
-export const systemScheduleTimer: ScheduleTimer = (ms, callback, argument) => {
-  const handle = setTimeout(callback, ms, argument);
-  return () => clearTimeout(handle);
+/** The default timers: `setTimeout` / `clearTimeout`; the handle is the `Timeout` itself. */
+export const systemTimers: Timers = {
+  schedule: (ms, callback, argument) => setTimeout(callback, ms, argument),
+  cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+function fire<TArgument>(entry: {
+  readonly controller: AbortController;
+  readonly callback: (argument: TArgument) => void;
+  readonly argument: TArgument;
+}): void {
+  if (!entry.controller.signal.aborted) entry.callback(entry.argument);
+}
+
+function ignore(): undefined {
+  return undefined;
+}
+
 /**
- * A timer built on an injected {@link Sleep}, so deadlines and batch waits follow the same virtual time as backoff.
- * Cancelling aborts the sleep; the rejection is swallowed.
+ * Timers built on an injected {@link Sleep}, so deadlines and batch waits follow the same virtual time as backoff.
+ * The handle is an `AbortController`; cancelling aborts the sleep (its rejection is ignored).
  */
-export function scheduleTimerFromSleep(sleep: Sleep): ScheduleTimer {
-  return (ms, callback, argument) => {
-    const controller = new AbortController();
-    sleep(ms, controller.signal).then(
-      () => {
-        if (!controller.signal.aborted) callback(argument);
-      },
-      () => undefined,
-    );
-    return () => controller.abort();
+export function timersFromSleep(sleep: Sleep): Timers {
+  return {
+    schedule(ms, callback, argument) {
+      const controller = new AbortController();
+      const entry = { controller, callback, argument };
+      sleep(ms, controller.signal).then(() => fire(entry), ignore);
+      return controller;
+    },
+    cancel: (handle) => (handle as AbortController).abort(),
   };
 }

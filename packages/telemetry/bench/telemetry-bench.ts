@@ -78,7 +78,8 @@ async function runScenario(latencyMs: number, requests: number, pinned: boolean)
   const clients = [rawUndici(server.url), adapterClient(server.url, false), adapterClient(server.url, true)];
   const runs = new Map<string, Run[]>(clients.map((client) => [client.name, []]));
   try {
-    for (const client of clients) await measure(client, concurrency * 4);
+    // A full unmeasured round first: the JIT needs thousands of requests before the hot paths settle.
+    for (const client of clients) await measure(client, requests);
     for (let round = 0; round < rounds; round++) {
       for (const client of round % 2 === 0 ? clients : [...clients].reverse()) {
         (globalThis as { gc?: () => void }).gc?.();

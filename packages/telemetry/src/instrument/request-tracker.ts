@@ -51,6 +51,7 @@ export class RequestTracker {
     return this.#requests.size;
   }
 
+  /** Starts the logical span (CLIENT, or INTERNAL on the in-process mock) with the sampling attributes. */
   requestStart(event: RequestStartEvent): void {
     const { tracer, attributes, settings } = this.#parts;
     const base = attributes.base(event.provider, event.model, event.serverAddress, event.serverPort);
@@ -78,6 +79,7 @@ export class RequestTracker {
     });
   }
 
+  /** Counts the attempt and starts its child span; later metrics carry the provider serving it. */
   attemptStart(event: AttemptStartEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
@@ -94,6 +96,7 @@ export class RequestTracker {
     state.attemptSpan = startAttemptSpan(this.#parts.tracer, state, event);
   }
 
+  /** Records the attempt's duration and ends its span. */
   attemptEnd(event: AttemptEndEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
@@ -102,6 +105,7 @@ export class RequestTracker {
     state.attemptSpan = undefined;
   }
 
+  /** Records the failed attempt (and a 429 by kind) and ends its span as an error. */
   attemptError(event: AttemptErrorEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
@@ -120,6 +124,7 @@ export class RequestTracker {
     state.attemptSpan = undefined;
   }
 
+  /** Counts the retry by reason and adds an `acpt.retry.backoff` event to the logical span. */
   retryScheduled(event: RetryScheduledEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
@@ -137,6 +142,7 @@ export class RequestTracker {
     );
   }
 
+  /** Records the time to the first chunk. */
   firstToken(event: FirstTokenEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
@@ -147,12 +153,14 @@ export class RequestTracker {
     state.span.addEvent(SPAN_EVENT.firstChunk, event.timestampMs);
   }
 
+  /** Records the time since the previous chunk. */
   streamChunk(event: StreamChunkEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
     this.#parts.instruments.timePerOutputChunk.record(event.sincePreviousMs / 1000, state.metricBase);
   }
 
+  /** Counts the fallback by reason and marks the logical span. */
   fallbackStart(event: FallbackStartEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
@@ -163,6 +171,7 @@ export class RequestTracker {
     state.span.addEvent(SPAN_EVENT.fallbackStart, { [ATTR.fallbackReason]: event.reason }, event.timestampMs);
   }
 
+  /** Counts the budget breach by mode and marks the logical span. */
   budgetExceeded(event: BudgetExceededEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
@@ -173,6 +182,7 @@ export class RequestTracker {
     state.span.addEvent(SPAN_EVENT.budgetExceeded, { [ATTR.budgetMode]: event.mode }, event.timestampMs);
   }
 
+  /** Tags the members with the batch and starts the batch span linked to them. */
   batchFlush(event: BatchFlushEvent): void {
     const members: Span[] = [];
     for (const requestId of event.requestIds) {
@@ -187,6 +197,7 @@ export class RequestTracker {
     this.#parts.batches.start(event, members);
   }
 
+  /** Records duration, tokens and finish reason once, completes and ends the spans, and forgets the request. */
   requestEnd(event: RequestEndEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;

@@ -36,7 +36,8 @@ Mock server (started by the command unless --url is given):
   --seed N               seed of faults, latency and replies (default 1)
 Adapter and output:
   --config FILE          acpt JSON config (budgets, retries, batching, circuit); ACPT_* variables apply as usual
-  --telemetry MODE       memory (instrumentAdapter over an in-memory OpenTelemetry SDK, default) | off
+  --telemetry MODE       memory (instrumentAdapter over an in-memory OpenTelemetry SDK, counted as a witness;
+                         default) | env (startTelemetry from the OTEL_* variables: export to your backend) | off
   --out DIR              where loadtest-report.json and loadtest-report.md go (default out/loadtest)
   --progress D|off       progress line interval (default 1s)
 

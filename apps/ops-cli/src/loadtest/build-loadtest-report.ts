@@ -5,7 +5,7 @@ import type { LatencySummary } from './latency-histogram.ts';
 import type { LoadDriverResult } from './load-driver.ts';
 import type { LoadtestOptions } from './loadtest-options.ts';
 import type { LoadtestReport } from './loadtest-report.ts';
-import type { TelemetryWitness } from './loadtest-telemetry.ts';
+import type { ExportOutcome, TelemetryWitness } from './loadtest-telemetry.ts';
 import type { MemorySummary } from './memory-sampler.ts';
 import type { OutcomeTally } from './outcome-tally.ts';
 import type { MockServerStats } from './start-mock-server.ts';
@@ -24,6 +24,7 @@ export interface ReportInputs {
   readonly fallbacksWithoutLiveAttempt: number;
   readonly serverStats: MockServerStats | undefined;
   readonly telemetry: TelemetryWitness | undefined;
+  readonly telemetryExport: ExportOutcome | undefined;
   readonly memory: MemorySummary;
   readonly accounting: AccountingResult & { readonly witnesses: readonly WitnessCounts[] };
 }
@@ -99,6 +100,7 @@ export function buildLoadtestReport(inputs: ReportInputs): LoadtestReport {
         ? undefined
         : { chatRequests: inputs.serverStats.requestCount, peakRssMiB: inputs.serverStats.peakRssMiB },
     telemetry: inputs.telemetry,
+    telemetryExport: inputs.telemetryExport,
     memory: inputs.memory,
     accounting: inputs.accounting,
     exitCode: accountingExitCode(inputs.accounting),

@@ -58,7 +58,7 @@ describe('parseLoadtestOptions', () => {
     [['--duration', 'soon'], /--duration must be a duration/],
     [['--url', 'ftp://x'], /--url must be an http/],
     [['--url', 'http://127.0.0.1:1', '--in-process'], /cannot be combined with --url/],
-    [['--telemetry', 'otlp'], /--telemetry must be memory or off/],
+    [['--telemetry', 'otlp'], /--telemetry must be memory, env or off/],
     [['extra'], /Unexpected argument 'extra'/],
   ])('rejects %j with a usage error', (args, message) => {
     expect(() => parseLoadtestOptions(args)).toThrow(UsageError);

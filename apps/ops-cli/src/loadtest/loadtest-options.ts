@@ -43,8 +43,11 @@ export interface LoadtestOptions {
   /** Progress line interval, ms; 0 for none. */
   readonly progressIntervalMs: number;
   readonly seed: number;
-  /** `memory`: in-process OTel SDK (spans counted, metrics read back); `off`: no instrumentation. */
-  readonly telemetry: 'memory' | 'off';
+  /**
+   * `memory`: an in-process OTel SDK (spans counted, metrics read back as a witness); `env`: the SDK `startTelemetry`
+   * configures from the `OTEL_*` variables (export to your backend); `off`: no instrumentation.
+   */
+  readonly telemetry: 'memory' | 'env' | 'off';
   readonly help: boolean;
 }
 
@@ -123,8 +126,9 @@ export function parseLoadtestOptions(args: readonly string[]): LoadtestOptions {
   const faults = faultsFrom(values, seed);
   const latencyDescription = text('latency') ?? DEFAULT_LATENCY_PROFILE;
   const telemetry = text('telemetry') ?? 'memory';
-  if (telemetry !== 'memory' && telemetry !== 'off')
-    throw new UsageError(`--telemetry must be memory or off, got "${telemetry}"`);
+  if (telemetry !== 'memory' && telemetry !== 'env' && telemetry !== 'off') {
+    throw new UsageError(`--telemetry must be memory, env or off, got "${telemetry}"`);
+  }
   return {
     requests,
     durationMs,

@@ -2,7 +2,7 @@ import type { AdapterDiagnostics } from '@acpt/adapter';
 import type { AccountingResult, SettlementCounts, WitnessCounts } from './accounting.ts';
 import type { LatencySummary } from './latency-histogram.ts';
 import type { ServerPlacement } from './loadtest-options.ts';
-import type { TelemetryWitness } from './loadtest-telemetry.ts';
+import type { ExportOutcome, TelemetryWitness } from './loadtest-telemetry.ts';
 import type { MemorySummary } from './memory-sampler.ts';
 
 /** Everything a load test measured: written as `loadtest-report.json` and rendered as markdown. No secrets. */
@@ -23,7 +23,7 @@ export interface LoadtestReport {
     readonly latency: string;
     readonly server: ServerPlacement;
     readonly endpoint: string;
-    readonly telemetry: 'memory' | 'off';
+    readonly telemetry: 'memory' | 'env' | 'off';
   };
   /** The adapter settings that shape the result. */
   readonly config: {
@@ -87,8 +87,10 @@ export interface LoadtestReport {
   };
   /** What the mock server counted (absent with `--url`). */
   readonly server?: { readonly chatRequests: number; readonly peakRssMiB?: number };
-  /** What the in-memory OpenTelemetry pipeline saw (absent with `--telemetry off`). */
+  /** What the in-memory OpenTelemetry pipeline saw (`--telemetry memory` only). */
   readonly telemetry?: TelemetryWitness;
+  /** How the final export went (`--telemetry env` only). */
+  readonly telemetryExport?: ExportOutcome;
   /** Memory of the driver process (adapter, transport, telemetry). */
   readonly memory: MemorySummary;
   readonly accounting: AccountingResult & { readonly witnesses: readonly WitnessCounts[] };

@@ -1,5 +1,6 @@
 import type { AdapterEventSource } from '@acpt/config';
 import { ACPT_METRIC, ATTR, instrumentAdapter, selectSemconvNames } from '@acpt/telemetry';
+import { startTelemetry } from '@acpt/telemetry/sdk';
 import {
   type DataPoint,
   type Histogram,
@@ -61,10 +62,32 @@ function sumMetric(
   return total;
 }
 
-/** The load test's telemetry: `instrumentAdapter` over a real SDK tracer and meter provider, kept in memory. */
-export interface LoadtestTelemetry {
-  /** Reads the witness counts and shuts the providers down. */
-  finish(): Promise<TelemetryWitness>;
+/** The load test's telemetry: `instrumentAdapter` over a real SDK tracer and meter provider. */
+export interface LoadtestTelemetry<TResult> {
+  /** Detaches, reads what there is to read and shuts the providers down. */
+  finish(): Promise<TResult>;
+}
+
+/** How exporting went in `env` mode: `startTelemetry`'s shutdown outcome. */
+export type ExportOutcome = 'done' | 'failed' | 'timed-out' | 'not-started';
+
+/**
+ * Instruments the adapter with `@acpt/telemetry` over the SDK that `startTelemetry` (`@acpt/telemetry/sdk`) starts from
+ * the `OTEL_*` variables, exactly as an application does: metrics and spans go to your collector or Prometheus
+ * while the load runs, so dashboards and alert rules can be watched under volume.
+ */
+export function startEnvTelemetry(adapter: AdapterEventSource): LoadtestTelemetry<ExportOutcome> {
+  const telemetry = startTelemetry({ serviceName: 'acpt-loadtest', shutdownTimeoutMs: 5_000 });
+  const instrumentation = instrumentAdapter(adapter, {
+    tracerProvider: telemetry.tracerProvider,
+    meterProvider: telemetry.meterProvider,
+  });
+  return {
+    async finish(): Promise<ExportOutcome> {
+      instrumentation.detach();
+      return telemetry.shutdown();
+    },
+  };
 }
 
 /**
@@ -72,7 +95,7 @@ export interface LoadtestTelemetry {
  * counting processor, metrics to a pull reader read once at the end. Cumulative temporality, so the end read holds
  * the whole run.
  */
-export function startLoadtestTelemetry(adapter: AdapterEventSource): LoadtestTelemetry {
+export function startLoadtestTelemetry(adapter: AdapterEventSource): LoadtestTelemetry<TelemetryWitness> {
   const spans = new CountingSpanProcessor();
   const reader = new PullMetricReader();
   const tracerProvider = new TracerProvider({ spanProcessors: [spans] });

@@ -118,5 +118,13 @@ export function renderReportMarkdown(report: LoadtestReport): string {
       '',
     );
   }
+  if (report.telemetryExport !== undefined) {
+    lines.push(
+      '## Telemetry (exported through startTelemetry)',
+      '',
+      `Export at shutdown: ${report.telemetryExport}${report.telemetryExport === 'not-started' ? ' (no OTEL_* exporter configured)' : ''}.`,
+      '',
+    );
+  }
   return lines.join('\n');
 }

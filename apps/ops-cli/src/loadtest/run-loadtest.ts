@@ -6,7 +6,7 @@ import { driveLoad } from './load-driver.ts';
 import type { LoadtestOptions } from './loadtest-options.ts';
 import type { LoadtestReport } from './loadtest-report.ts';
 import { setUpLoadtest } from './loadtest-setup.ts';
-import { startLoadtestTelemetry, type TelemetryWitness } from './loadtest-telemetry.ts';
+import { startEnvTelemetry, startLoadtestTelemetry, type TelemetryWitness } from './loadtest-telemetry.ts';
 import { MemorySampler } from './memory-sampler.ts';
 import { isTypedError, OutcomeTally } from './outcome-tally.ts';
 import { type ProgressOutput, startProgress } from './progress-reporter.ts';
@@ -54,6 +54,7 @@ export async function runLoadtest(options: LoadtestOptions, io: LoadtestIo): Pro
     const setup = await setUpLoadtest(options, io.env);
     const events = countAdapterEvents(setup.adapter);
     const telemetry = options.telemetry === 'memory' ? startLoadtestTelemetry(setup.adapter) : undefined;
+    const exporting = options.telemetry === 'env' ? startEnvTelemetry(setup.adapter) : undefined;
     const runner = createRequestRunner({
       adapter: setup.adapter,
       streamShare: options.streamShare,
@@ -80,6 +81,7 @@ export async function runLoadtest(options: LoadtestOptions, io: LoadtestIo): Pro
     stopProgress();
     const diagnostics = setup.adapter.diagnostics();
     const telemetryWitness = await telemetry?.finish();
+    const telemetryExport = await exporting?.finish();
     events.detach();
     const serverStats = await setup.close(result.settleTimedOut ? 'cancel' : 'drain');
     // Let rejections of promises abandoned during shutdown surface before counting them.
@@ -99,6 +101,7 @@ export async function runLoadtest(options: LoadtestOptions, io: LoadtestIo): Pro
       fallbacksWithoutLiveAttempt: events.fallbacksWithoutLiveAttempt,
       serverStats,
       telemetry: telemetryWitness,
+      telemetryExport,
       memory: memory.stop(),
       accounting: { ...accounting, witnesses },
     });

@@ -26,7 +26,10 @@ export interface TemplatedOptions<TAnswer> {
     | ((answer: unknown, item: TemplatedItem) => boolean);
   /** Options of the packed call and of the re-asks (signal, budget, attributes, …). */
   readonly options?: GenerateOptions;
-  /** `maxCompletionTokens` of the packed call. @defaultValue the per-request default × number of items */
+  /**
+   * `maxCompletionTokens` of the packed call: it carries N answers, so raise it for long answers or many items.
+   * @defaultValue `options.maxCompletionTokens`, else `config.maxCompletionTokens`
+   */
   readonly packedMaxCompletionTokens?: number;
 }
 

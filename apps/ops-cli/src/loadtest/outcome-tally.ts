@@ -1,4 +1,4 @@
-import { AcptError, isAbortError } from '@acpt/config';
+import { AcptError, isAbortError, RetryExhaustedError } from '@acpt/config';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.ts';
 import type { Settlement } from './load-driver.ts';
 
@@ -7,8 +7,12 @@ export function isTypedError(error: unknown): boolean {
   return AcptError.isInstance(error) || isAbortError(error);
 }
 
-/** The key an error is tallied under: its acpt code, `AbortError`, or `untyped:<name>`. */
+/**
+ * The key an error is tallied under: its acpt code (with the stop reason for `ACPT_RETRIES_EXHAUSTED`, e.g.
+ * `ACPT_RETRIES_EXHAUSTED (stream-already-delivered)`), `AbortError`, or `untyped:<name>`.
+ */
 export function errorKey(error: unknown): string {
+  if (RetryExhaustedError.isInstance(error)) return `${error.code} (${error.reason})`;
   if (AcptError.isInstance(error)) return error.code;
   if (isAbortError(error)) return 'AbortError';
   return `untyped:${error instanceof Error ? error.name : typeof error}`;

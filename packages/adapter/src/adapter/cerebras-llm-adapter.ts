@@ -115,13 +115,13 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
    * `CircuitOpenError` or `RetryExhaustedError` / `FallbackExhaustedError` carrying every attempt's error.
    */
   generate(input: GenerateInput, options?: GenerateOptions): Promise<AdapterResponse> {
-    return this.#generate(input, options, false);
+    return this.#generate(input, options, undefined);
   }
 
   #generate(
     input: GenerateInput,
     options: GenerateOptions | undefined,
-    templated: boolean | undefined,
+    packedItemCount: number | undefined,
   ): Promise<AdapterResponse> {
     let run: RequestRun;
     try {
@@ -129,7 +129,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (templated === true) this.#flushTemplated(run);
+    if (packedItemCount !== undefined) this.#flushTemplated(run, packedItemCount);
     if (run.signal.aborted) return Promise.reject(run.fail(run.signal.reason));
     const scheduler = this.#core.scheduler;
     if (scheduler.tryAcquire(run)) return executeComplete(run);
@@ -160,7 +160,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
    */
   generateTemplated<TAnswer>(options: TemplatedOptions<TAnswer>): Promise<TemplatedResult<TAnswer>> {
     return generateTemplated(
-      (input, callOptions, templated) => this.#generate(input, callOptions, templated),
+      (input, callOptions, packedItemCount) => this.#generate(input, callOptions, packedItemCount),
       this.#core,
       options,
     );
@@ -223,7 +223,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     await Promise.all([...transports].map((transport) => transport?.close()));
   }
 
-  #flushTemplated(run: RequestRun): void {
+  #flushTemplated(run: RequestRun, itemCount: number): void {
     const batchId = `t${++this.#templatedCounter}`;
     run.batchId = batchId;
     const hub = this.#core.hub;
@@ -233,6 +233,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       timestampMs: run.startMs,
       kind: 'templated',
       requestIds: [run.id],
+      itemCount,
       waitMs: 0,
       model: run.request.model ?? run.config.model,
     });

@@ -61,11 +61,14 @@ export interface TemplatedResult<TAnswer> {
   };
 }
 
-/** What the templated batcher calls: the adapter's `generate`, optionally tagged with a templated batch id. */
+/**
+ * What the templated batcher calls: the adapter's `generate`; `packedItemCount` marks the packed call of a templated
+ * batch (and how many items it carries).
+ */
 export type TemplatedGenerate = (
   input: GenerateInput,
   options: GenerateOptions | undefined,
-  templated?: boolean,
+  packedItemCount?: number,
 ) => Promise<AdapterResponse>;
 
 /**
@@ -92,7 +95,7 @@ export async function generateTemplated<TAnswer>(
       const response = await generate(
         { messages: packed, responseFormat: packedResponseFormat(items, answerSchema) },
         { ...options.options, ...(maxCompletionTokens === undefined ? {} : { maxCompletionTokens }) },
-        true,
+        items.length,
       );
       answers = parsePackedAnswers(response.text);
     } catch {

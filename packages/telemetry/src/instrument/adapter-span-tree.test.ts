@@ -252,8 +252,7 @@ describe('span tree of the real adapter over the mock transport', () => {
           'gen_ai.request.model': MODEL,
           'acpt.batch.id': 't1',
           'acpt.batch.kind': 'templated',
-          // The items carried once the adapter reports `itemCount`; the one request until then.
-          'acpt.batch.size': batches[0]?.attributes['acpt.batch.size'] === 3 ? 3 : 1,
+          'acpt.batch.size': 3,
           'acpt.batch.wait_ms': 0,
         }),
         links: [`chat ${MODEL}`],

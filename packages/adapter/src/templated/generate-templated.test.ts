@@ -56,7 +56,9 @@ describe('generateTemplated', () => {
     expect(JSON.parse(String(packed?.messages[1]?.content))).toEqual(items);
     expect(packed?.responseFormat).toMatchObject({ type: 'json_schema', jsonSchema: { strict: true } });
     expect(result.stats).toMatchObject({ items: 3, requests: 3, reasked: 2, savedRequests: 0 });
-    expect(of('batch-flush')).toMatchObject([{ kind: 'templated', batchId: 't1', requestIds: ['req-1'], itemCount: 3 }]);
+    expect(of('batch-flush')).toMatchObject([
+      { kind: 'templated', batchId: 't1', requestIds: ['req-1'], itemCount: 3 },
+    ]);
     expect(of('attempt-start')[0]?.batchId).toBe('t1');
     expect(adapter.diagnostics().batching).toMatchObject({ templatedBatches: 1, savedRequests: 0 });
   });

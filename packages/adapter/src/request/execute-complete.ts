@@ -108,8 +108,14 @@ export function fallbackFailed(run: RequestRun, mock: Transport, startedAtMs: nu
   const aborted = run.signal.aborted;
   emitAttemptError(run, 'mock', mock, startedAtMs, aborted ? run.signal.reason : error, false);
   if (aborted) return run.signal.reason;
+  const lastLive = run.errors.at(-1);
   run.errors.push(error);
+  const live = lastLive === undefined ? '' : ` (last live error: ${messageOf(lastLive)})`;
   return new FallbackExhaustedError([...run.errors], {
-    message: `The live path failed and the mock fallback (${run.fallbackReason}) failed too`,
+    message: `The live path failed${live} and the mock fallback (${run.fallbackReason}) failed too: ${messageOf(error)}`,
   });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -11,21 +11,50 @@ import {
 import {
   AlwaysOnSampler,
   BatchSpanProcessor,
+  ParentBasedSampler,
   type ReadableSpan,
+  type Sampler,
   type SpanExporter,
+  TraceIdRatioBasedSampler,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
 import { Agent } from 'undici';
-import { instrumentAdapter } from '../src/index.ts';
+import { type InstrumentAdapterOptions, instrumentAdapter } from '../src/index.ts';
 
 /** One way of making a chat completion against the mock server. */
 export interface BenchClient {
   readonly name: string;
+  /** `raw` for raw undici, else what the adapter client instruments. */
+  readonly kind: 'raw' | TelemetryMode;
+  /** Whether the bench target (≥ 0.8× raw undici) is about this client: the adapter with telemetry on. */
+  readonly target: boolean;
   complete(): Promise<void>;
+  /** Closes the client; with telemetry, flushes the span processor first so `spans()` is final. */
   close(): Promise<void>;
-  /** Spans exported so far (telemetry only). */
+  /** Spans exported so far. */
   readonly spans: () => number;
 }
+
+/** What an adapter client instruments, and how. */
+export type TelemetryMode =
+  /** No `instrumentAdapter` at all. */
+  | 'off'
+  /** Spans and metrics, every trace sampled (`AlwaysOnSampler`): the strict reading of the target. */
+  | 'always-on'
+  /** Spans and metrics, `ParentBasedSampler(TraceIdRatioBasedSampler(0.1))` as `parentbased_traceidratio` 0.1 gives. */
+  | 'ratio-0.1'
+  /** Metrics only (no tracer provider: the API's no-op tracer). */
+  | 'metrics-only'
+  /** Always-on spans only (no meter provider: the API's no-op meter). */
+  | 'spans-only';
+
+const CLIENT_NAMES: Readonly<Record<TelemetryMode, string>> = {
+  off: 'adapter, no telemetry',
+  'always-on': 'adapter + telemetry, always-on sampling',
+  'ratio-0.1': 'adapter + telemetry, parentbased_traceidratio 0.1',
+  'metrics-only': 'adapter + telemetry, metrics only',
+  'spans-only': 'adapter + telemetry, spans only (always-on)',
+};
 
 export const BENCH_KEY = 'csk-telemetry-bench';
 const model = 'gpt-oss-120b';
@@ -39,6 +68,8 @@ export function rawUndici(url: string): BenchClient {
   const headers = { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' };
   return {
     name: 'raw undici',
+    kind: 'raw',
+    target: false,
     async complete() {
       const response = await agent.request({
         origin: url,
@@ -55,8 +86,12 @@ export function rawUndici(url: string): BenchClient {
   };
 }
 
-/** The adapter over the real Cerebras transport; with `telemetry`, instrumented into real SDK providers. */
-export function adapterClient(url: string, telemetry: boolean): BenchClient {
+/**
+ * The adapter over the real Cerebras transport; unless `mode` is `off`, instrumented into real SDK providers: a
+ * batch span processor (SDK defaults but for a large queue and a 500 ms delay) into an exporter that only counts,
+ * and a periodic metric reader (1 s) into an in-memory exporter.
+ */
+export function adapterClient(url: string, mode: TelemetryMode): BenchClient {
   const config = benchConfig(url);
   const adapter = createAdapter({
     config,
@@ -64,41 +99,54 @@ export function adapterClient(url: string, telemetry: boolean): BenchClient {
     mockTransport: createMockTransport({ seed: 1 }),
   });
   let exported = 0;
-  const exporter: SpanExporter = {
-    export(spans: ReadableSpan[], done) {
-      exported += spans.length;
-      done({ code: 0 });
-    },
-    shutdown: async () => undefined,
-  };
-  const tracerProvider = new TracerProvider({
-    sampler: new AlwaysOnSampler(),
-    spanProcessors: [new BatchSpanProcessor({ exporter, maxQueueSize: 65_536, scheduledDelayMillis: 500 })],
-  });
-  const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-  const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 1000 });
-  const meterProvider = new MeterProvider({ readers: [reader] });
-  const instrumentation = telemetry
-    ? instrumentAdapter(adapter, {
-        ...(process.env['BENCH_SPANS'] === '0' ? {} : { tracerProvider }),
-        ...(process.env['BENCH_METRICS'] === '0' ? {} : { meterProvider }),
-        env: {},
-      })
-    : undefined;
+  let tracerProvider: TracerProvider | undefined;
+  let meterProvider: MeterProvider | undefined;
+  if (mode !== 'off') {
+    const options: { -readonly [K in keyof InstrumentAdapterOptions]: InstrumentAdapterOptions[K] } = { env: {} };
+    if (mode !== 'metrics-only') {
+      const exporter: SpanExporter = {
+        export(spans: ReadableSpan[], done) {
+          exported += spans.length;
+          done({ code: 0 });
+        },
+        shutdown: async () => undefined,
+      };
+      tracerProvider = new TracerProvider({
+        sampler: samplerFor(mode),
+        spanProcessors: [new BatchSpanProcessor({ exporter, maxQueueSize: 65_536, scheduledDelayMillis: 500 })],
+      });
+      options.tracerProvider = tracerProvider;
+    }
+    if (mode !== 'spans-only') {
+      const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+      meterProvider = new MeterProvider({
+        readers: [new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 1000 })],
+      });
+      options.meterProvider = meterProvider;
+    }
+    instrumentAdapter(adapter, options);
+  }
   return {
-    name: telemetry ? 'adapter, telemetry on' : 'adapter, no telemetry',
+    name: CLIENT_NAMES[mode],
+    kind: mode,
+    target: mode === 'always-on' || mode === 'ratio-0.1',
     async complete() {
       const response = await adapter.generate(prompt);
       if (response.fallback !== undefined) throw new Error('the bench must not fall back');
     },
     async close() {
       await adapter.close();
-      instrumentation?.detach();
-      await tracerProvider.shutdown();
-      await meterProvider.shutdown();
+      await tracerProvider?.shutdown();
+      await meterProvider?.shutdown();
     },
     spans: () => exported,
   };
+}
+
+function samplerFor(mode: TelemetryMode): Sampler {
+  return mode === 'ratio-0.1'
+    ? new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) })
+    : new AlwaysOnSampler();
 }
 
 function benchConfig(url: string): CerebrasConfig {

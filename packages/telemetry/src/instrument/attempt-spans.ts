@@ -3,29 +3,79 @@ import { type Attributes, type Span, SpanKind, SpanStatusCode, type Tracer } fro
 import { ATTR, OPERATION_CHAT } from '../semconv/attributes.ts';
 import type { RequestState } from './request-state.ts';
 
+interface FirstLiveAttributes {
+  readonly provider: string;
+  readonly address: string | undefined;
+  readonly port: number | undefined;
+  readonly attributes: Attributes;
+}
+
 /**
- * Starts the child span of one attempt: a CLIENT `POST` span (Stable HTTP conventions, `http.request.resend_count`
+ * Starts the child span of each attempt: a CLIENT `POST` span (Stable HTTP conventions, `http.request.resend_count`
  * from the second attempt on) for the live path, or an INTERNAL `chat {model}` span for the in-process mock.
+ *
+ * The creation attributes of the common case, a first live attempt outside a batch (provider, method, server), are
+ * built once and reused, frozen, while the provider and server stay the same (with one adapter: every request). The
+ * SDK copies creation attributes, so sharing one object is safe. They are all sampling-relevant, so they stay at
+ * creation even though the SDK validates creation attributes twice (before and after sampling).
  */
-export function startAttemptSpan(tracer: Tracer, state: RequestState, event: AttemptStartEvent): Span {
+export class AttemptSpans {
+  readonly #tracer: Tracer;
+  #firstLive: FirstLiveAttributes | undefined;
+
+  constructor(tracer: Tracer) {
+    this.#tracer = tracer;
+  }
+
+  /** Starts the attempt's span as a child of the logical span (`state.context`). */
+  start(state: RequestState, event: AttemptStartEvent): Span {
+    if (event.role === 'mock') {
+      const attributes: Attributes = { [ATTR.providerName]: event.provider };
+      if (event.batchId !== undefined) attributes[ATTR.batchId] = event.batchId;
+      attributes[ATTR.operationName] = OPERATION_CHAT;
+      attributes[ATTR.requestModel] = state.model;
+      return this.#tracer.startSpan(
+        `${OPERATION_CHAT} ${state.model}`,
+        { kind: SpanKind.INTERNAL, startTime: event.timestampMs, attributes },
+        state.context,
+      );
+    }
+    const remote = event.provider === state.provider && state.serverAddress !== undefined;
+    const address = remote ? state.serverAddress : undefined;
+    const port = remote ? state.serverPort : undefined;
+    const attributes =
+      event.batchId === undefined && event.attempt <= 1
+        ? this.#firstLiveAttributes(event.provider, address, port)
+        : liveAttributes(event, address, port);
+    const options = { kind: SpanKind.CLIENT, startTime: event.timestampMs, attributes };
+    return this.#tracer.startSpan('POST', options, state.context);
+  }
+
+  #firstLiveAttributes(provider: string, address: string | undefined, port: number | undefined): Attributes {
+    const last = this.#firstLive;
+    if (last !== undefined && last.provider === provider && last.address === address && last.port === port) {
+      return last.attributes;
+    }
+    const attributes: Attributes = { [ATTR.providerName]: provider, [ATTR.httpRequestMethod]: 'POST' };
+    if (address !== undefined) {
+      attributes[ATTR.serverAddress] = address;
+      if (port !== undefined) attributes[ATTR.serverPort] = port;
+    }
+    this.#firstLive = { provider, address, port, attributes: Object.freeze(attributes) };
+    return attributes;
+  }
+}
+
+function liveAttributes(event: AttemptStartEvent, address: string | undefined, port: number | undefined): Attributes {
   const attributes: Attributes = { [ATTR.providerName]: event.provider };
   if (event.batchId !== undefined) attributes[ATTR.batchId] = event.batchId;
-  if (event.role === 'mock') {
-    attributes[ATTR.operationName] = OPERATION_CHAT;
-    attributes[ATTR.requestModel] = state.model;
-    return tracer.startSpan(
-      `${OPERATION_CHAT} ${state.model}`,
-      { kind: SpanKind.INTERNAL, startTime: event.timestampMs, attributes },
-      state.context,
-    );
-  }
   attributes[ATTR.httpRequestMethod] = 'POST';
-  if (event.provider === state.provider && state.serverAddress !== undefined) {
-    attributes[ATTR.serverAddress] = state.serverAddress;
-    if (state.serverPort !== undefined) attributes[ATTR.serverPort] = state.serverPort;
+  if (address !== undefined) {
+    attributes[ATTR.serverAddress] = address;
+    if (port !== undefined) attributes[ATTR.serverPort] = port;
   }
   if (event.attempt > 1) attributes[ATTR.httpResendCount] = event.attempt - 1;
-  return tracer.startSpan('POST', { kind: SpanKind.CLIENT, startTime: event.timestampMs, attributes }, state.context);
+  return attributes;
 }
 
 /** Ends an attempt span as failed: `error.type`, the HTTP status and 429 kind when known, status ERROR. */

@@ -16,6 +16,8 @@ export interface RequestState {
   readonly provider: string;
   readonly serverAddress: string | undefined;
   readonly serverPort: number | undefined;
+  /** Metric attributes of the path chosen first (also the logical span's creation attributes). */
+  readonly requestBase: Attributes;
   /** Metric attributes of the path serving the current attempt (updated at each `attempt-start`). */
   metricBase: Attributes;
   /** The open attempt span, if any. */

@@ -13,14 +13,14 @@ import type {
 } from '@acpt/config';
 import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import { ATTR, MOCK_PROVIDER, OPERATION_CHAT, SPAN_EVENT } from '../semconv/attributes.ts';
-import { failAttemptSpan, startAttemptSpan, statusMessage } from './attempt-spans.ts';
+import { AttemptSpans, failAttemptSpan, statusMessage } from './attempt-spans.ts';
 import { type BatchSpans, batchSize } from './batch-spans.ts';
 import { endErrorType } from './end-error-type.ts';
 import type { InstrumentationSettings } from './instrumentation-settings.ts';
 import type { AdapterInstruments } from './instruments.ts';
 import type { MetricAttributeCache } from './metric-attributes.ts';
 import type { RequestState } from './request-state.ts';
-import { requestDetailAttributes, requestEndAttributes } from './span-attributes.ts';
+import { setRequestDetailAttributes, setRequestEndAttributes } from './span-attributes.ts';
 import type { TokenRecorder } from './token-recorder.ts';
 
 /** Parts a {@link RequestTracker} works with. */
@@ -41,9 +41,11 @@ export interface RequestTrackerParts {
 export class RequestTracker {
   readonly #parts: RequestTrackerParts;
   readonly #requests = new Map<string, RequestState>();
+  readonly #attemptSpans: AttemptSpans;
 
   constructor(parts: RequestTrackerParts) {
     this.#parts = parts;
+    this.#attemptSpans = new AttemptSpans(parts.tracer);
   }
 
   /** Requests in flight. */
@@ -51,7 +53,11 @@ export class RequestTracker {
     return this.#requests.size;
   }
 
-  /** Starts the logical span (CLIENT, or INTERNAL on the in-process mock) with the sampling attributes. */
+  /**
+   * Starts the logical span (CLIENT, or INTERNAL on the in-process mock) with the sampling attributes (the shared,
+   * frozen metric base), then sets the others on a recording span only: the SDK validates creation attributes twice
+   * (before and after sampling) but `setAttribute` once, so passing everything at creation would cost more.
+   */
   requestStart(event: RequestStartEvent): void {
     const { tracer, attributes, settings } = this.#parts;
     const base = attributes.base(event.provider, event.model, event.serverAddress, event.serverPort);
@@ -63,7 +69,7 @@ export class RequestTracker {
       parent,
     );
     const recording = span.isRecording();
-    if (recording) span.setAttributes(requestDetailAttributes(event, settings));
+    if (recording) setRequestDetailAttributes(span, event, settings);
     this.#requests.set(event.requestId, {
       span,
       recording,
@@ -73,6 +79,7 @@ export class RequestTracker {
       provider: event.provider,
       serverAddress: event.serverAddress,
       serverPort: event.serverPort,
+      requestBase: base,
       metricBase: base,
       attemptSpan: undefined,
       batchId: undefined,
@@ -83,17 +90,15 @@ export class RequestTracker {
   attemptStart(event: AttemptStartEvent): void {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
-    const remote = event.role === 'live' && event.provider === state.provider;
-    state.metricBase = this.#parts.attributes.base(
-      event.provider,
-      state.model,
-      remote ? state.serverAddress : undefined,
-      remote ? state.serverPort : undefined,
-    );
+    // The path chosen first has the request's own base; only another path (the fallback) needs a lookup.
+    state.metricBase =
+      event.role === 'live' && event.provider === state.provider
+        ? state.requestBase
+        : this.#parts.attributes.base(event.provider, state.model, undefined, undefined);
     this.#parts.instruments.attempts.add(1, state.metricBase);
     if (state.context === undefined) return;
     state.attemptSpan?.end(event.timestampMs);
-    state.attemptSpan = startAttemptSpan(this.#parts.tracer, state, event);
+    state.attemptSpan = this.#attemptSpans.start(state, event);
   }
 
   /** Records the attempt's duration and ends its span. */
@@ -215,7 +220,8 @@ export class RequestTracker {
     }
     state.attemptSpan?.end(event.timestampMs);
     if (state.recording) {
-      state.span.setAttributes(requestEndAttributes(event, state.stream, settings.captureContent));
+      const captureContent = settings.captureContent;
+      setRequestEndAttributes(state.span, event, { stream: state.stream, captureContent, errorType });
       if (event.outcome === 'error') {
         const message = event.error === undefined ? '_OTHER' : statusMessage(event.error, settings.captureContent);
         state.span.setStatus({ code: SpanStatusCode.ERROR, message });

@@ -1,85 +1,95 @@
 import type { ChatRequest, RequestEndEvent, RequestStartEvent, Usage } from '@acpt/config';
-import type { Attributes } from '@opentelemetry/api';
+import type { Span } from '@opentelemetry/api';
 import { ATTR } from '../semconv/attributes.ts';
 import { inputMessagesJson, outputMessagesJson, toolDefinitionsJson } from './content-capture.ts';
-import { endErrorType } from './end-error-type.ts';
 import type { InstrumentationSettings } from './instrumentation-settings.ts';
 
+// These write straight to the span, one `setAttribute` per key and in the order an object would have held them:
+// building an object first only to hand it to `setAttributes` costs an allocation and a key walk per request, and the
+// SDK validates each key once either way. Only called for a recording span.
+
 /**
- * Attributes of the logical `chat {model}` span besides the sampling-relevant ones it is created with (operation,
- * provider, model, `server.*`): the request parameters, the budget, the caller's own attributes, and content when
- * opted in. Only computed for a recording span.
+ * Sets the attributes of the logical `chat {model}` span besides the sampling-relevant ones it is created with
+ * (operation, provider, model, `server.*`): the caller's own attributes, the request parameters, the budget, and
+ * content when opted in. Ours win over a caller attribute of the same name.
  */
-export function requestDetailAttributes(event: RequestStartEvent, settings: InstrumentationSettings): Attributes {
-  const attributes: Attributes = { ...event.attributes };
-  if (event.stream) attributes[ATTR.requestStream] = true;
-  attributes[ATTR.budgetMs] = event.budgetMs;
-  attributes[ATTR.budgetMode] = event.budgetMode;
-  addRequestParameters(attributes, event.request, settings);
+export function setRequestDetailAttributes(
+  span: Span,
+  event: RequestStartEvent,
+  settings: InstrumentationSettings,
+): void {
+  if (event.attributes !== undefined) span.setAttributes(event.attributes);
+  if (event.stream) span.setAttribute(ATTR.requestStream, true);
+  span.setAttribute(ATTR.budgetMs, event.budgetMs);
+  span.setAttribute(ATTR.budgetMode, event.budgetMode);
+  setRequestParameters(span, event.request, settings);
   if (settings.captureContent) {
-    attributes[ATTR.inputMessages] = inputMessagesJson(event.request);
+    span.setAttribute(ATTR.inputMessages, inputMessagesJson(event.request));
     const tools = toolDefinitionsJson(event.request);
-    if (tools !== undefined) attributes[ATTR.toolDefinitions] = tools;
+    if (tools !== undefined) span.setAttribute(ATTR.toolDefinitions, tools);
   }
-  return attributes;
 }
 
-function addRequestParameters(attributes: Attributes, request: ChatRequest, settings: InstrumentationSettings): void {
-  if (request.seed !== undefined) attributes[ATTR.requestSeed] = request.seed;
-  if (request.maxCompletionTokens !== undefined) attributes[ATTR.requestMaxTokens] = request.maxCompletionTokens;
-  if (request.temperature !== undefined) attributes[ATTR.requestTemperature] = request.temperature;
-  if (request.topP !== undefined) attributes[ATTR.requestTopP] = request.topP;
+function setRequestParameters(span: Span, request: ChatRequest, settings: InstrumentationSettings): void {
+  if (request.seed !== undefined) span.setAttribute(ATTR.requestSeed, request.seed);
+  if (request.maxCompletionTokens !== undefined) span.setAttribute(ATTR.requestMaxTokens, request.maxCompletionTokens);
+  if (request.temperature !== undefined) span.setAttribute(ATTR.requestTemperature, request.temperature);
+  if (request.topP !== undefined) span.setAttribute(ATTR.requestTopP, request.topP);
   if (request.stop !== undefined) {
-    attributes[ATTR.requestStopSequences] = typeof request.stop === 'string' ? [request.stop] : [...request.stop];
+    span.setAttribute(ATTR.requestStopSequences, typeof request.stop === 'string' ? [request.stop] : [...request.stop]);
   }
   if (request.responseFormat !== undefined) {
-    attributes[ATTR.outputType] = request.responseFormat.type === 'text' ? 'text' : 'json';
+    span.setAttribute(ATTR.outputType, request.responseFormat.type === 'text' ? 'text' : 'json');
   }
   const reasoningLevel = settings.names.reasoningLevelAttribute;
   if (reasoningLevel !== undefined && request.reasoningEffort !== undefined) {
-    attributes[reasoningLevel] = request.reasoningEffort;
+    span.setAttribute(reasoningLevel, request.reasoningEffort);
   }
 }
 
 /**
- * Attributes of the logical span at `request-end`: attempts, outcome, the response (id, model, finish reasons,
+ * Sets the logical span's attributes at `request-end`: attempts, outcome, the response (id, model, finish reasons,
  * Cerebras `time_info`), usage summed over billed attempts, `error.type`, and the reply when opted in.
+ *
+ * @param errorType - the request's `error.type` (`endErrorType`), computed once by the caller
  */
-export function requestEndAttributes(event: RequestEndEvent, stream: boolean, captureContent: boolean): Attributes {
-  const attributes: Attributes = {
-    [ATTR.retryAttempts]: event.attempts,
-    [ATTR.outcome]: event.outcome,
-  };
+export function setRequestEndAttributes(
+  span: Span,
+  event: RequestEndEvent,
+  options: { readonly stream: boolean; readonly captureContent: boolean; readonly errorType: string | undefined },
+): void {
+  span.setAttribute(ATTR.retryAttempts, event.attempts);
+  span.setAttribute(ATTR.outcome, event.outcome);
   const response = event.response;
   if (response !== undefined) {
-    attributes[ATTR.responseId] = response.id;
-    attributes[ATTR.responseModel] = response.model;
-    attributes[ATTR.responseFinishReasons] = [response.finishReason];
+    span.setAttribute(ATTR.responseId, response.id);
+    span.setAttribute(ATTR.responseModel, response.model);
+    span.setAttribute(ATTR.responseFinishReasons, [response.finishReason]);
     const time = response.timeInfo;
-    if (time?.queueTime !== undefined) attributes[ATTR.timeQueue] = time.queueTime;
-    if (time?.promptTime !== undefined) attributes[ATTR.timePrompt] = time.promptTime;
-    if (time?.completionTime !== undefined) attributes[ATTR.timeCompletion] = time.completionTime;
-    if (time?.totalTime !== undefined) attributes[ATTR.timeTotal] = time.totalTime;
-    if (captureContent) attributes[ATTR.outputMessages] = outputMessagesJson(response);
-  } else if (stream && event.outcome === 'error') {
-    attributes[ATTR.responseFinishReasons] = ['error'];
+    if (time !== undefined) {
+      if (time.queueTime !== undefined) span.setAttribute(ATTR.timeQueue, time.queueTime);
+      if (time.promptTime !== undefined) span.setAttribute(ATTR.timePrompt, time.promptTime);
+      if (time.completionTime !== undefined) span.setAttribute(ATTR.timeCompletion, time.completionTime);
+      if (time.totalTime !== undefined) span.setAttribute(ATTR.timeTotal, time.totalTime);
+    }
+    if (options.captureContent) span.setAttribute(ATTR.outputMessages, outputMessagesJson(response));
+  } else if (options.stream && event.outcome === 'error') {
+    span.setAttribute(ATTR.responseFinishReasons, ['error']);
   }
-  addUsage(attributes, event.usage ?? response?.usage);
-  if (event.budgetExceeded) attributes[ATTR.budgetExceeded] = true;
+  setUsage(span, event.usage ?? response?.usage);
+  if (event.budgetExceeded) span.setAttribute(ATTR.budgetExceeded, true);
   if (event.fallbackReason !== undefined) {
-    attributes[ATTR.fallback] = true;
-    attributes[ATTR.fallbackReason] = event.fallbackReason;
+    span.setAttribute(ATTR.fallback, true);
+    span.setAttribute(ATTR.fallbackReason, event.fallbackReason);
   }
-  const errorType = endErrorType(event);
-  if (errorType !== undefined) attributes[ATTR.errorType] = errorType;
-  if (event.error?.code !== undefined) attributes[ATTR.errorCode] = event.error.code;
-  return attributes;
+  if (options.errorType !== undefined) span.setAttribute(ATTR.errorType, options.errorType);
+  if (event.error?.code !== undefined) span.setAttribute(ATTR.errorCode, event.error.code);
 }
 
-function addUsage(attributes: Attributes, usage: Usage | undefined): void {
+function setUsage(span: Span, usage: Usage | undefined): void {
   if (usage === undefined) return;
-  attributes[ATTR.usageInputTokens] = usage.promptTokens;
-  attributes[ATTR.usageOutputTokens] = usage.completionTokens;
-  if (usage.reasoningTokens !== undefined) attributes[ATTR.usageReasoningOutputTokens] = usage.reasoningTokens;
-  if (usage.cachedTokens !== undefined) attributes[ATTR.usageCacheReadInputTokens] = usage.cachedTokens;
+  span.setAttribute(ATTR.usageInputTokens, usage.promptTokens);
+  span.setAttribute(ATTR.usageOutputTokens, usage.completionTokens);
+  if (usage.reasoningTokens !== undefined) span.setAttribute(ATTR.usageReasoningOutputTokens, usage.reasoningTokens);
+  if (usage.cachedTokens !== undefined) span.setAttribute(ATTR.usageCacheReadInputTokens, usage.cachedTokens);
 }

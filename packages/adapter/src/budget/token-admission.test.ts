@@ -67,9 +67,23 @@ describe('token-budget admission in the adapter', () => {
     });
     await settle(adapter.generate('first'));
     const { error } = await settle(adapter.generate('second'));
-    expect(error).toMatchObject({ code: 'ACPT_RETRIES_EXHAUSTED', reason: 'server-wait-exceeds-deadline' });
+    expect(error).toMatchObject({ code: 'ACPT_RETRIES_EXHAUSTED', reason: 'token-budget-exceeds-deadline' });
     expect(String((error as Error).message)).toMatch(/Token budget admission/);
     expect(live?.calls).toHaveLength(1);
+  });
+
+  it('sheds to the mock fallback with reason token_budget, before any live attempt', async () => {
+    const { adapter, live, of } = harness({
+      config: { fallback: 'mock', maxCompletionTokens: 1_000, timeouts: { totalMs: 2_000 } },
+      live: () => ({ kind: 'ok', rateLimit: tokens(500, 30, now()) }),
+      mock: [{ kind: 'ok' }],
+    });
+    await settle(adapter.generate('first'));
+    const { value } = await settle(adapter.generate('second'));
+    expect(value?.fallback).toEqual({ reason: 'token_budget' });
+    expect(live?.calls).toHaveLength(1);
+    expect(adapter.diagnostics().fallbacksByReason).toMatchObject({ token_budget: 1, retries_exhausted: 0 });
+    expect(of('fallback-start')).toMatchObject([{ reason: 'token_budget' }]);
   });
 
   it('learns the window from a 429 token-quota response too', async () => {
@@ -84,7 +98,7 @@ describe('token-budget admission in the adapter', () => {
     const first = await settle(adapter.generate('first'));
     expect(first.error).toMatchObject({ reason: 'server-wait-exceeds-deadline' });
     const second = await settle(adapter.generate('second'));
-    expect(second.error).toMatchObject({ reason: 'server-wait-exceeds-deadline' });
+    expect(second.error).toMatchObject({ reason: 'token-budget-exceeds-deadline' });
     expect(adapter.diagnostics().rateLimits.byKind.token_quota).toBe(1);
   });
 

@@ -35,6 +35,7 @@ export class DiagnosticsCollector {
     no_api_key: 0,
     circuit_open: 0,
     retries_exhausted: 0,
+    token_budget: 0,
     forced: 0,
   };
   readonly rateLimitsByKind: Record<RateLimitKind, number> = { request_quota: 0, token_quota: 0, queue: 0, unknown: 0 };

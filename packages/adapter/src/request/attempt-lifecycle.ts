@@ -156,7 +156,7 @@ export function emitAttemptError(
 
 /**
  * Token-budget admission before a live attempt: waits for the per-minute token window to reset when the request would
- * not fit in what is left of it, or stops at once (reason `server-wait-exceeds-deadline`) when that wait would not fit
+ * not fit in what is left of it, or stops at once (reason `token-budget-exceeds-deadline`) when that wait would not fit
  * in the request's deadline.
  */
 export async function admitTokens(run: RequestRun): Promise<void> {
@@ -168,7 +168,7 @@ export async function admitTokens(run: RequestRun): Promise<void> {
     const verdict = core.admission.admit(needed, now);
     if (verdict.admit) return;
     if (verdict.waitMs >= run.deadlineAtMs - now) {
-      run.stopError = new RetryExhaustedError('server-wait-exceeds-deadline', [...run.errors], {
+      run.stopError = new RetryExhaustedError('token-budget-exceeds-deadline', [...run.errors], {
         message:
           `Token budget admission: the request needs about ${needed} tokens, ${verdict.remainingTokens} remain this ` +
           `minute, and the reset in ${Math.ceil(verdict.waitMs)} ms does not fit in its deadline`,

@@ -55,7 +55,8 @@ export function fallbackReasonFor(run: RequestRun, error: unknown): FallbackReas
   if (error !== run.stopError || run.config.fallback !== 'mock' || run.core.mock === undefined) return undefined;
   const reason = (error as RetryExhaustedError).reason;
   if (reason === 'stream-already-delivered') return undefined;
-  return reason === 'circuit-open' ? 'circuit_open' : 'retries_exhausted';
+  if (reason === 'circuit-open') return 'circuit_open';
+  return reason === 'token-budget-exceeds-deadline' ? 'token_budget' : 'retries_exhausted';
 }
 
 /** Attempts on one path until success, a stop decision or an abort. */

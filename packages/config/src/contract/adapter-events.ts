@@ -5,8 +5,12 @@ import type { RateLimitState } from './rate-limit.ts';
 /** Which path served an attempt: the live transport or the mock fallback. */
 export type TransportRole = 'live' | 'mock';
 
-/** Why a request was served by the fallback (`acpt.fallback.reason`). */
-export type FallbackReason = 'no_api_key' | 'circuit_open' | 'retries_exhausted' | 'forced';
+/**
+ * Why a request was served by the fallback (`acpt.fallback.reason`): no key configured, the circuit is open, the live
+ * attempts failed, token-budget admission shed it before any attempt (the minute's tokens are spent and the reset does
+ * not fit in its deadline), or the caller forced it.
+ */
+export type FallbackReason = 'no_api_key' | 'circuit_open' | 'retries_exhausted' | 'token_budget' | 'forced';
 
 /** A low-cardinality error class for telemetry (`error.type`): an HTTP status, `timeout`, `network`, … */
 export type ErrorType =

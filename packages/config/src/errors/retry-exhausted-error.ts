@@ -6,6 +6,7 @@ export type RetryStopReason =
   | 'not-retryable'
   | 'deadline'
   | 'server-wait-exceeds-deadline'
+  | 'token-budget-exceeds-deadline'
   | 'stream-already-delivered'
   | 'circuit-open';
 

@@ -23,17 +23,18 @@ import { type InstrumentAdapterOptions, instrumentAdapter } from '../src/index.t
 
 /** One way of making a chat completion against the mock server. */
 export interface BenchClient {
-  readonly name: string;
-  /** `raw` for raw undici, else what the adapter client instruments. */
-  readonly kind: 'raw' | TelemetryMode;
-  /** Whether the bench target (≥ 0.8× raw undici) is about this client: the adapter with telemetry on. */
-  readonly target: boolean;
+  readonly kind: BenchClientKind;
   complete(): Promise<void>;
+  /** Exports every ended span (a no-op without spans), so that `spans()` counts them. */
+  flush(): Promise<void>;
   /** Closes the client; with telemetry, flushes the span processor first so `spans()` is final. */
   close(): Promise<void>;
   /** Spans exported so far. */
   readonly spans: () => number;
 }
+
+/** Which client: raw undici, or the adapter with the given telemetry. */
+export type BenchClientKind = 'raw' | TelemetryMode;
 
 /** What an adapter client instruments, and how. */
 export type TelemetryMode =
@@ -48,13 +49,25 @@ export type TelemetryMode =
   /** Always-on spans only (no meter provider: the API's no-op meter). */
   | 'spans-only';
 
-const CLIENT_NAMES: Readonly<Record<TelemetryMode, string>> = {
+/** How the bench's table names each client. */
+export const CLIENT_NAMES: Readonly<Record<BenchClientKind, string>> = {
+  raw: 'raw undici',
   off: 'adapter, no telemetry',
   'always-on': 'adapter + telemetry, always-on sampling',
   'ratio-0.1': 'adapter + telemetry, parentbased_traceidratio 0.1',
   'metrics-only': 'adapter + telemetry, metrics only',
   'spans-only': 'adapter + telemetry, spans only (always-on)',
 };
+
+/** Whether the bench target (≥ 0.8× raw undici) is about this client: the adapter with telemetry on. */
+export function isTargetClient(kind: BenchClientKind): boolean {
+  return kind === 'always-on' || kind === 'ratio-0.1';
+}
+
+/** Creates the client of `kind` against the mock server at `url`. */
+export function createBenchClient(kind: BenchClientKind, url: string): BenchClient {
+  return kind === 'raw' ? rawUndici(url) : adapterClient(url, kind);
+}
 
 export const BENCH_KEY = 'csk-telemetry-bench';
 const model = 'gpt-oss-120b';
@@ -67,9 +80,7 @@ export function rawUndici(url: string): BenchClient {
   const body = JSON.stringify({ model, max_completion_tokens: 256, messages: [{ role: 'user', content: prompt }] });
   const headers = { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' };
   return {
-    name: 'raw undici',
     kind: 'raw',
-    target: false,
     async complete() {
       const response = await agent.request({
         origin: url,
@@ -81,6 +92,7 @@ export function rawUndici(url: string): BenchClient {
       const json = (await response.body.json()) as { choices?: { message?: { content?: string } }[] };
       if (typeof json.choices?.[0]?.message?.content !== 'string') throw new Error('bad reply');
     },
+    flush: async () => undefined,
     close: () => agent.close(),
     spans: () => 0,
   };
@@ -127,12 +139,13 @@ export function adapterClient(url: string, mode: TelemetryMode): BenchClient {
     instrumentAdapter(adapter, options);
   }
   return {
-    name: CLIENT_NAMES[mode],
     kind: mode,
-    target: mode === 'always-on' || mode === 'ratio-0.1',
     async complete() {
       const response = await adapter.generate(prompt);
       if (response.fallback !== undefined) throw new Error('the bench must not fall back');
+    },
+    async flush() {
+      await tracerProvider?.forceFlush();
     },
     async close() {
       await adapter.close();

@@ -1,3 +1,14 @@
+export { ALERT_NAMES, type AlertName, type AlertSeverity } from './alerting/alert-names.ts';
+export type { AlertRuleOptions, WatchAdapterAlertsOptions } from './alerting/alert-options.ts';
+export type { AlertTimer } from './alerting/alert-timer.ts';
+export type {
+  AlertEvent,
+  AlertListener,
+  AlertSnapshot,
+  AlertStatus,
+  AlertWindowCounts,
+} from './alerting/alert-types.ts';
+export { type AdapterAlertWatch, watchAdapterAlerts } from './alerting/watch-adapter-alerts.ts';
 export type { AdapterInstrumentation } from './instrument/instrument-adapter.ts';
 export { instrumentAdapter } from './instrument/instrument-adapter.ts';
 export type { InstrumentAdapterOptions } from './instrument/instrumentation-settings.ts';

@@ -70,6 +70,7 @@ export const ACPT_METRIC = {
   circuitTransitions: 'acpt.llm.circuit.transitions',
   circuitState: 'acpt.llm.circuit.state',
   rateLimitRemaining: 'acpt.llm.rate_limit.remaining',
+  alerts: 'acpt.llm.alerts',
 } as const;
 
 /** Span event names. */

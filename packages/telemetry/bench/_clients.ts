@@ -2,24 +2,9 @@ import { createAdapter } from '@acpt/adapter';
 import { type CerebrasConfig, parseConfig } from '@acpt/config';
 import { createCerebrasTransport } from '@acpt/transport-cerebras';
 import { createMockTransport } from '@acpt/transport-mock';
-import {
-  AggregationTemporality,
-  InMemoryMetricExporter,
-  MeterProvider,
-  PeriodicExportingMetricReader,
-} from '@opentelemetry/sdk-metrics';
-import {
-  AlwaysOnSampler,
-  BatchSpanProcessor,
-  ParentBasedSampler,
-  type ReadableSpan,
-  type Sampler,
-  type SpanExporter,
-  TraceIdRatioBasedSampler,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
 import { Agent } from 'undici';
-import { type InstrumentAdapterOptions, instrumentAdapter } from '../src/index.ts';
+import { instrumentAdapter } from '../src/index.ts';
+import { createBenchProviders, type ProviderPlan } from './_providers.ts';
 
 /** One way of making a chat completion against the mock server. */
 export interface BenchClient {
@@ -98,10 +83,16 @@ export function rawUndici(url: string): BenchClient {
   };
 }
 
+const PLANS: Readonly<Record<Exclude<TelemetryMode, 'off'>, ProviderPlan>> = {
+  'always-on': { spans: 'always-on', metrics: true },
+  'ratio-0.1': { spans: { ratio: 0.1 }, metrics: true },
+  'metrics-only': { spans: false, metrics: true },
+  'spans-only': { spans: 'always-on', metrics: false },
+};
+
 /**
- * The adapter over the real Cerebras transport; unless `mode` is `off`, instrumented into real SDK providers: a
- * batch span processor (SDK defaults but for a large queue and a 500 ms delay) into an exporter that only counts,
- * and a periodic metric reader (1 s) into an in-memory exporter.
+ * The adapter over the real Cerebras transport; unless `mode` is `off`, instrumented into real SDK providers
+ * (`createBenchProviders`).
  */
 export function adapterClient(url: string, mode: TelemetryMode): BenchClient {
   const config = benchConfig(url);
@@ -110,33 +101,9 @@ export function adapterClient(url: string, mode: TelemetryMode): BenchClient {
     transport: createCerebrasTransport({ config }),
     mockTransport: createMockTransport({ seed: 1 }),
   });
-  let exported = 0;
-  let tracerProvider: TracerProvider | undefined;
-  let meterProvider: MeterProvider | undefined;
-  if (mode !== 'off') {
-    const options: { -readonly [K in keyof InstrumentAdapterOptions]: InstrumentAdapterOptions[K] } = { env: {} };
-    if (mode !== 'metrics-only') {
-      const exporter: SpanExporter = {
-        export(spans: ReadableSpan[], done) {
-          exported += spans.length;
-          done({ code: 0 });
-        },
-        shutdown: async () => undefined,
-      };
-      tracerProvider = new TracerProvider({
-        sampler: samplerFor(mode),
-        spanProcessors: [new BatchSpanProcessor({ exporter, maxQueueSize: 65_536, scheduledDelayMillis: 500 })],
-      });
-      options.tracerProvider = tracerProvider;
-    }
-    if (mode !== 'spans-only') {
-      const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-      meterProvider = new MeterProvider({
-        readers: [new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 1000 })],
-      });
-      options.meterProvider = meterProvider;
-    }
-    instrumentAdapter(adapter, options);
+  const providers = mode === 'off' ? undefined : createBenchProviders(PLANS[mode]);
+  if (providers !== undefined) {
+    instrumentAdapter(adapter, { ...providers.instrumentOptions, env: {} });
   }
   return {
     kind: mode,
@@ -144,22 +111,13 @@ export function adapterClient(url: string, mode: TelemetryMode): BenchClient {
       const response = await adapter.generate(prompt);
       if (response.fallback !== undefined) throw new Error('the bench must not fall back');
     },
-    async flush() {
-      await tracerProvider?.forceFlush();
-    },
+    flush: async () => providers?.flush(),
     async close() {
       await adapter.close();
-      await tracerProvider?.shutdown();
-      await meterProvider?.shutdown();
+      await providers?.shutdown();
     },
-    spans: () => exported,
+    spans: () => providers?.exportedSpans() ?? 0,
   };
-}
-
-function samplerFor(mode: TelemetryMode): Sampler {
-  return mode === 'ratio-0.1'
-    ? new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) })
-    : new AlwaysOnSampler();
 }
 
 function benchConfig(url: string): CerebrasConfig {

@@ -10,20 +10,8 @@
  * `--ratio=<r>` samples with `ParentBasedSampler(TraceIdRatioBasedSampler(r))` instead of always-on.
  */
 import type { AdapterEventListener, AdapterEventMap, AdapterEventName, AdapterEventSource } from '@acpt/config';
-import {
-  AggregationTemporality,
-  InMemoryMetricExporter,
-  MeterProvider,
-  PeriodicExportingMetricReader,
-} from '@opentelemetry/sdk-metrics';
-import {
-  AlwaysOnSampler,
-  BatchSpanProcessor,
-  ParentBasedSampler,
-  TraceIdRatioBasedSampler,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
 import { instrumentAdapter } from '../src/index.ts';
+import { createBenchProviders } from './_providers.ts';
 
 class Source implements AdapterEventSource {
   readonly listeners = new Map<AdapterEventName, ((event: never) => void)[]>();
@@ -39,31 +27,12 @@ class Source implements AdapterEventSource {
 const ratioArgument = process.argv.find((argument) => argument.startsWith('--ratio='));
 const ratio = ratioArgument === undefined ? undefined : Number(ratioArgument.slice('--ratio='.length));
 const source = new Source();
-const tracerProvider = new TracerProvider({
-  sampler:
-    ratio === undefined ? new AlwaysOnSampler() : new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) }),
-  spanProcessors: [
-    new BatchSpanProcessor({
-      exporter: { export: (_spans, done) => done({ code: 0 }), shutdown: async () => undefined },
-      maxQueueSize: 65_536,
-      scheduledDelayMillis: 500,
-    }),
-  ],
-});
-const meterProvider = new MeterProvider({
-  readers: [
-    new PeriodicExportingMetricReader({
-      exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE),
-      exportIntervalMillis: 1000,
-    }),
-  ],
+const providers = createBenchProviders({
+  spans: process.argv.includes('--no-spans') ? false : ratio === undefined ? 'always-on' : { ratio },
+  metrics: !process.argv.includes('--no-metrics'),
 });
 if (!process.argv.includes('--off')) {
-  instrumentAdapter(source, {
-    ...(process.argv.includes('--no-spans') ? {} : { tracerProvider }),
-    ...(process.argv.includes('--no-metrics') ? {} : { meterProvider }),
-    env: {},
-  });
+  instrumentAdapter(source, { ...providers.instrumentOptions, env: {} });
 }
 
 const inFlight = 64;
@@ -141,5 +110,4 @@ for (let index = 1; index <= 5; index++) {
 results.sort((a, b) => a - b);
 const mode = process.argv.slice(2).join(' ') || 'spans + metrics, always-on';
 console.log(`${(results[2] ?? Number.NaN).toFixed(1)} µs per request (median of 5 × ${perRound}; ${mode})`);
-await tracerProvider.shutdown();
-await meterProvider.shutdown();
+await providers.shutdown();

@@ -9,10 +9,18 @@ export type {
   AlertWindowCounts,
 } from './alerting/alert-types.ts';
 export { type AdapterAlertWatch, watchAdapterAlerts } from './alerting/watch-adapter-alerts.ts';
+export type {
+  InputMessage,
+  MessagePart,
+  OutputMessage,
+  ToolDefinitionContent,
+} from './instrument/content-capture.ts';
+export type { ContentCaptureMode } from './instrument/content-capture-mode.ts';
+export type { CapturedContent, ContentUploader } from './instrument/content-uploader.ts';
 export type { AdapterInstrumentation } from './instrument/instrument-adapter.ts';
 export { instrumentAdapter } from './instrument/instrument-adapter.ts';
 export type { InstrumentAdapterOptions } from './instrument/instrumentation-settings.ts';
-export { ACPT_METRIC, ATTR, MOCK_PROVIDER, SCOPE_NAME } from './semconv/attributes.ts';
+export { ACPT_METRIC, ATTR, LOG_EVENT, MOCK_PROVIDER, SCOPE_NAME } from './semconv/attributes.ts';
 export {
   DURATION_BUCKETS_SECONDS,
   SEMCONV_LATEST,

@@ -4,7 +4,7 @@ import { createMockTransport, createVirtualClock, type FaultRule, type MockLaten
 import { type AdapterInstrumentation, instrumentAdapter } from '../instrument/instrument-adapter.ts';
 import type { InstrumentAdapterOptions } from '../instrument/instrumentation-settings.ts';
 import { T0 } from './adapter-events.ts';
-import { TelemetryHarness } from './telemetry-harness.ts';
+import { TelemetryHarness, type TelemetryHarnessOptions } from './telemetry-harness.ts';
 
 /**
  * The in-process mock transport presented as the live Cerebras path (`provider: 'cerebras'` with its server), so the
@@ -29,8 +29,12 @@ export interface AdapterScenarioOptions {
   readonly liveLatency?: MockLatencyModel;
   /** Configuration on top of a live, mock-fallback, deterministic-retry base. */
   readonly config?: CerebrasConfigInput;
-  /** Instrumentation options besides the providers. */
+  /** Instrumentation options besides the tracer and meter providers (the logger provider defaults to the harness's). */
   readonly instrumentation?: Omit<InstrumentAdapterOptions, 'tracerProvider' | 'meterProvider'>;
+  /** Changes the live path (the mock presented as Cerebras), e.g. to decorate its responses. */
+  readonly wrapLive?: (live: Transport) => Transport;
+  /** Sampler of the harness's tracer provider. @defaultValue always on */
+  readonly sampler?: TelemetryHarnessOptions['sampler'];
 }
 
 /** A real adapter over mock transports in virtual time (starting at `T0`), instrumented into in-memory exporters. */
@@ -62,15 +66,16 @@ export function adapterScenario(options: AdapterScenarioOptions = {}): AdapterSc
   });
   const adapter = createAdapter({
     config,
-    transport: asLiveTransport(live),
+    transport: options.wrapLive === undefined ? asLiveTransport(live) : options.wrapLive(asLiveTransport(live)),
     mockTransport: mock,
     clock,
     sleep: (ms, signal) => clock.sleep(ms, signal),
     random: () => 0.5,
   });
-  const telemetry = new TelemetryHarness();
+  const telemetry = new TelemetryHarness(options.sampler === undefined ? {} : { sampler: options.sampler });
   const instrumentation = instrumentAdapter(adapter, {
     env: {},
+    loggerProvider: telemetry.loggerProvider,
     ...options.instrumentation,
     tracerProvider: telemetry.tracerProvider,
     meterProvider: telemetry.meterProvider,

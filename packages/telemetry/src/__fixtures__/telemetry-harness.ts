@@ -1,5 +1,11 @@
 import type { HrTime } from '@opentelemetry/api';
 import {
+  InMemoryLogRecordExporter,
+  LoggerProvider,
+  type ReadableLogRecord,
+  SimpleLogRecordProcessor,
+} from '@opentelemetry/sdk-logs';
+import {
   AggregationTemporality,
   type DataPoint,
   type Histogram,
@@ -7,7 +13,13 @@ import {
   type MetricData,
   MetricReader,
 } from '@opentelemetry/sdk-metrics';
-import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import {
+  InMemorySpanExporter,
+  type ReadableSpan,
+  type Sampler,
+  SimpleSpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 
 class ManualMetricReader extends MetricReader {
   constructor() {
@@ -30,17 +42,38 @@ export interface SpanNode {
   children: SpanNode[];
 }
 
-/** Real SDK providers with in-memory export, for asserting exact spans and metric points. */
+/** Options of {@link TelemetryHarness}. */
+export interface TelemetryHarnessOptions {
+  /** The tracer provider's sampler. @defaultValue the SDK's (parent-based always-on) */
+  readonly sampler?: Sampler;
+}
+
+/** Real SDK providers with in-memory export, for asserting exact spans, metric points and log records. */
 export class TelemetryHarness {
   readonly exporter: InMemorySpanExporter = new InMemorySpanExporter();
-  readonly tracerProvider: TracerProvider = new TracerProvider({
-    spanProcessors: [new SimpleSpanProcessor({ exporter: this.exporter })],
-  });
+  readonly tracerProvider: TracerProvider;
   readonly reader: MetricReader = new ManualMetricReader();
   readonly meterProvider: MeterProvider = new MeterProvider({ readers: [this.reader] });
+  readonly logExporter: InMemoryLogRecordExporter = new InMemoryLogRecordExporter();
+  readonly loggerProvider: LoggerProvider;
+
+  constructor(options: TelemetryHarnessOptions = {}) {
+    const spanProcessors = [new SimpleSpanProcessor({ exporter: this.exporter })];
+    this.tracerProvider = new TracerProvider(
+      options.sampler === undefined ? { spanProcessors } : { spanProcessors, sampler: options.sampler },
+    );
+    this.loggerProvider = new LoggerProvider({
+      processors: [new SimpleLogRecordProcessor({ exporter: this.logExporter })],
+    });
+  }
 
   spans(): ReadableSpan[] {
     return this.exporter.getFinishedSpans();
+  }
+
+  /** The emitted log records. */
+  logs(): ReadableLogRecord[] {
+    return this.logExporter.getFinishedLogRecords();
   }
 
   /** The finished spans as trees (roots in start order), times relative to `baseMs`; links by span name. */
@@ -108,6 +141,7 @@ export class TelemetryHarness {
   async shutdown(): Promise<void> {
     await this.tracerProvider.shutdown();
     await this.meterProvider.shutdown();
+    await this.loggerProvider.shutdown();
   }
 }
 

@@ -3,6 +3,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { T0 } from '../__fixtures__/adapter-events.ts';
 import { type AdapterScenario, adapterScenario } from '../__fixtures__/adapter-scenario.ts';
+import { genAiResponseAttributes } from '../__fixtures__/response-attributes.ts';
 import type { SpanNode } from '../__fixtures__/telemetry-harness.ts';
 import { DURATION_BUCKETS_SECONDS } from '../semconv/semconv.ts';
 
@@ -27,12 +28,7 @@ afterEach(async () => {
 function responseAttributes(response: AdapterResponse): Record<string, unknown> {
   const time = response.timeInfo;
   return {
-    'gen_ai.response.id': response.id,
-    'gen_ai.response.model': response.model,
-    'gen_ai.response.finish_reasons': [response.finishReason],
-    'gen_ai.usage.input_tokens': response.usage?.promptTokens,
-    'gen_ai.usage.output_tokens': response.usage?.completionTokens,
-    'gen_ai.usage.cache_read.input_tokens': response.usage?.cachedTokens,
+    ...genAiResponseAttributes(response),
     'cerebras.time_info.queue_time': time?.queueTime,
     'cerebras.time_info.prompt_time': time?.promptTime,
     'cerebras.time_info.completion_time': time?.completionTime,

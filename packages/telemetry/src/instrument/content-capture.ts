@@ -1,44 +1,80 @@
 import type { ChatMessage, ChatRequest, ChatResponse, ToolCall } from '@acpt/config';
 
-type MessagePart =
-  | { readonly type: 'text'; readonly content: string }
-  | { readonly type: 'reasoning'; readonly content: string }
-  | { readonly type: 'tool_call'; readonly id: string; readonly name: string; readonly arguments: unknown }
-  | { readonly type: 'tool_call_response'; readonly id: string; readonly response: string | null };
+/** One part of a message, as the GenAI conventions' message JSON schemas shape it. */
+export type MessagePart =
+  | { type: 'text'; content: string }
+  | { type: 'reasoning'; content: string }
+  | { type: 'tool_call'; id: string; name: string; arguments: unknown }
+  | { type: 'tool_call_response'; id: string; response: string | null };
 
-/**
- * `gen_ai.input.messages` as the GenAI conventions shape it (role plus `parts[]`), JSON-encoded. `developer`
- * messages are reported with the `system` role. Only called when content capture is opted in.
- */
-export function inputMessagesJson(request: ChatRequest): string {
-  return JSON.stringify(request.messages.map(toInputMessage));
+/** One element of `gen_ai.input.messages`. */
+export interface InputMessage {
+  /** `system` (also for `developer` messages), `user`, `assistant` or `tool`. */
+  role: string;
+  parts: MessagePart[];
 }
 
-/** `gen_ai.output.messages`: the reply, its reasoning and tool calls, and its finish reason, JSON-encoded. */
-export function outputMessagesJson(response: ChatResponse): string {
+/** One element of `gen_ai.output.messages`: one choice. */
+export interface OutputMessage {
+  /** Always `assistant`. */
+  role: string;
+  parts: MessagePart[];
+  finish_reason: string;
+}
+
+/** One element of `gen_ai.tool.definitions`. */
+export interface ToolDefinitionContent {
+  type: string;
+  name: string;
+  description?: string;
+  parameters?: unknown;
+}
+
+/**
+ * `gen_ai.input.messages` as the GenAI conventions shape it (role plus `parts[]`), in the order sent. `developer`
+ * messages are reported with the `system` role. Only called when content capture is opted in.
+ */
+export function inputMessages(request: ChatRequest): InputMessage[] {
+  return request.messages.map(toInputMessage);
+}
+
+/**
+ * `gen_ai.system_instructions`: the parts of the `system` and `developer` messages, in order, or `undefined` when the
+ * request has none. They stay in `gen_ai.input.messages` too, where they sit in the conversation.
+ */
+export function systemInstructions(request: ChatRequest): MessagePart[] | undefined {
+  let parts: MessagePart[] | undefined;
+  for (const message of request.messages) {
+    if (message.role !== 'system' && message.role !== 'developer') continue;
+    parts ??= [];
+    parts.push(...toInputMessage(message).parts);
+  }
+  return parts;
+}
+
+/** `gen_ai.output.messages`: the reply, its reasoning and tool calls, and its finish reason. */
+export function outputMessages(response: ChatResponse): OutputMessage[] {
   const parts: MessagePart[] = [];
   if (response.reasoning !== undefined && response.reasoning !== '') {
     parts.push({ type: 'reasoning', content: response.reasoning });
   }
   if (response.text !== '') parts.push({ type: 'text', content: response.text });
   for (const call of response.toolCalls ?? []) parts.push(toToolCallPart(call));
-  return JSON.stringify([{ role: 'assistant', parts, finish_reason: response.finishReason }]);
+  return [{ role: 'assistant', parts, finish_reason: response.finishReason }];
 }
 
-/** `gen_ai.tool.definitions`, JSON-encoded, or `undefined` when the request has no tools. */
-export function toolDefinitionsJson(request: ChatRequest): string | undefined {
+/** `gen_ai.tool.definitions`, or `undefined` when the request has no tools. */
+export function toolDefinitions(request: ChatRequest): ToolDefinitionContent[] | undefined {
   if (request.tools === undefined || request.tools.length === 0) return undefined;
-  return JSON.stringify(
-    request.tools.map((tool) => ({
-      type: tool.type,
-      name: tool.function.name,
-      description: tool.function.description,
-      parameters: tool.function.parameters,
-    })),
-  );
+  return request.tools.map((tool) => {
+    const definition: ToolDefinitionContent = { type: tool.type, name: tool.function.name };
+    if (tool.function.description !== undefined) definition.description = tool.function.description;
+    if (tool.function.parameters !== undefined) definition.parameters = tool.function.parameters;
+    return definition;
+  });
 }
 
-function toInputMessage(message: ChatMessage): { role: string; parts: MessagePart[] } {
+function toInputMessage(message: ChatMessage): InputMessage {
   const role = message.role === 'developer' ? 'system' : message.role;
   if (message.role === 'tool') {
     return { role, parts: [{ type: 'tool_call_response', id: message.toolCallId ?? '', response: message.content }] };

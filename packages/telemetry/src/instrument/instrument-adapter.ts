@@ -3,6 +3,7 @@ import { metrics, trace } from '@opentelemetry/api';
 import { SCOPE_NAME } from '../semconv/attributes.ts';
 import { VERSION } from '../version.ts';
 import { BatchSpans } from './batch-spans.ts';
+import { createContentRecorder } from './content-recorder.ts';
 import { type InstrumentAdapterOptions, resolveInstrumentationSettings } from './instrumentation-settings.ts';
 import { createAdapterInstruments } from './instruments.ts';
 import { RequestTracker } from './request-tracker.ts';
@@ -20,12 +21,15 @@ export interface AdapterInstrumentation {
 /**
  * Turns an adapter's diagnostics events into OpenTelemetry spans and metrics (GenAI semantic conventions v1.41.0, or
  * the newest names with `OTEL_SEMCONV_STABILITY_OPT_IN=gen_ai_latest_experimental`). The adapter itself knows nothing
- * of OpenTelemetry: this only calls its `on()`. Prompts and replies are recorded only with `captureContent`.
+ * of OpenTelemetry: this only calls its `on()`. Prompts and replies are recorded only when opted in
+ * (`captureContent`: on the span, or as the log event `gen_ai.client.inference.operation.details`), or handed to a
+ * `contentUploader`.
  *
  * Call it after the SDK is started (`startTelemetry` from `@acpt/telemetry/sdk`, or your own): the global tracer
  * provider is a proxy that picks up a later SDK, but the global meter provider is not.
  *
  * @param source - the adapter, or anything with the contract's `on(name, listener)`
+ * @throws {AcptConfigError} for an unknown `ACPT_TELEMETRY_CAPTURE_CONTENT` (or `captureContent`) value
  * @example
  * ```ts
  * const instrumentation = instrumentAdapter(adapter);
@@ -52,6 +56,12 @@ export function instrumentAdapter(
     attributes,
     batches,
     settings,
+    content: createContentRecorder({
+      mode: settings.captureContent,
+      names: settings.names,
+      loggerProvider: options.loggerProvider,
+      uploader: options.contentUploader,
+    }),
   });
   const unsubscribes = [
     source.on('request-start', (event) => tracker.requestStart(event)),

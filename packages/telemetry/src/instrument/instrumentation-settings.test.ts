@@ -6,7 +6,7 @@ describe('resolveInstrumentationSettings', () => {
   it('captures nothing and uses v1.41.0 names by default', () => {
     expect(resolveInstrumentationSettings({ env: {} })).toEqual({
       names: SEMCONV_V1_41,
-      captureContent: false,
+      captureContent: 'none',
       legacySystemAttribute: false,
       attemptSpans: true,
     });
@@ -20,17 +20,16 @@ describe('resolveInstrumentationSettings', () => {
         ACPT_SEMCONV_LEGACY_SYSTEM: '1',
       },
     });
-    expect(settings).toMatchObject({ names: SEMCONV_LATEST, captureContent: true, legacySystemAttribute: true });
+    expect(settings).toMatchObject({ names: SEMCONV_LATEST, captureContent: 'span', legacySystemAttribute: true });
   });
 
   it('honours OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT, with ACPT_TELEMETRY_CAPTURE_CONTENT first', () => {
     const otel = { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' };
-    expect(resolveInstrumentationSettings({ env: otel }).captureContent).toBe(true);
+    expect(resolveInstrumentationSettings({ env: otel }).captureContent).toBe('span');
     const both = { ...otel, ACPT_TELEMETRY_CAPTURE_CONTENT: 'none' };
-    expect(resolveInstrumentationSettings({ env: both }).captureContent).toBe(false);
-    // `event` (a log event) is not supported: nothing goes on the span.
+    expect(resolveInstrumentationSettings({ env: both }).captureContent).toBe('none');
     expect(resolveInstrumentationSettings({ env: { ACPT_TELEMETRY_CAPTURE_CONTENT: 'event' } }).captureContent).toBe(
-      false,
+      'event',
     );
   });
 
@@ -42,6 +41,6 @@ describe('resolveInstrumentationSettings', () => {
       captureContent: false,
       attemptSpans: false,
     });
-    expect(settings).toMatchObject({ names: SEMCONV_V1_41, captureContent: false, attemptSpans: false });
+    expect(settings).toMatchObject({ names: SEMCONV_V1_41, captureContent: 'none', attemptSpans: false });
   });
 });

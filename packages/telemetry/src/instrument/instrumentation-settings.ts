@@ -1,4 +1,4 @@
-import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
+import type { LoggerProvider, MeterProvider, TracerProvider } from '@opentelemetry/api';
 import {
   SEMCONV_LATEST,
   SEMCONV_V1_41,
@@ -6,6 +6,8 @@ import {
   type SemconvNames,
   selectSemconvNames,
 } from '../semconv/semconv.ts';
+import { type ContentCaptureMode, resolveContentCaptureMode } from './content-capture-mode.ts';
+import type { ContentUploader } from './content-uploader.ts';
 
 /** Options of {@link instrumentAdapter}. */
 export interface InstrumentAdapterOptions {
@@ -14,12 +16,26 @@ export interface InstrumentAdapterOptions {
   /** Where metrics go. @defaultValue the global meter provider at the time of the call */
   readonly meterProvider?: MeterProvider;
   /**
-   * Put prompts and replies (`gen_ai.input.messages`, `gen_ai.output.messages`, `gen_ai.tool.definitions`) on the
-   * spans. Never turn this on where prompts may hold personal data or secrets.
-   * @defaultValue from `ACPT_TELEMETRY_CAPTURE_CONTENT=span` or `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true`,
-   * else `false`
+   * Where prompts and replies go. `'span'` (or `true`): `gen_ai.input.messages`, `gen_ai.output.messages` and
+   * `gen_ai.tool.definitions` as JSON strings on the logical span. `'event'`: the opt-in log event
+   * `gen_ai.client.inference.operation.details` (those plus `gen_ai.system_instructions`, structured) through
+   * `loggerProvider`, in the span's context; the span then carries no content. `'none'` (or `false`): nowhere. Send
+   * content only where prompts, which may hold personal data, are allowed to go.
+   * @defaultValue from `ACPT_TELEMETRY_CAPTURE_CONTENT` (`none`, `span` or `event`), else `'span'` if
+   * `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true`, else `'none'`
    */
-  readonly captureContent?: boolean;
+  readonly captureContent?: boolean | ContentCaptureMode;
+  /**
+   * Where the content event goes in `'event'` mode.
+   * @defaultValue the global logger provider (`logs.getLoggerProvider()` of `@opentelemetry/api` 1.10 or later, which
+   * `startTelemetry` sets up); with an older API and no `loggerProvider`, `'event'` mode warns and emits nothing
+   */
+  readonly loggerProvider?: LoggerProvider;
+  /**
+   * Stores each call's content elsewhere and returns a reference for the span's `acpt.content.ref` (see
+   * {@link ContentUploader}). Runs whatever `captureContent` says, for sampled and unsampled spans alike.
+   */
+  readonly contentUploader?: ContentUploader;
   /** Naming mode. @defaultValue from `OTEL_SEMCONV_STABILITY_OPT_IN` (`gen_ai_latest_experimental` → `latest`) */
   readonly semconv?: SemconvMode;
   /** Also set the deprecated `gen_ai.system` for old dashboards. @defaultValue `ACPT_SEMCONV_LEGACY_SYSTEM=1` */
@@ -33,12 +49,16 @@ export interface InstrumentAdapterOptions {
 /** The options resolved against the environment, once, at instrumentation time. */
 export interface InstrumentationSettings {
   readonly names: SemconvNames;
-  readonly captureContent: boolean;
+  readonly captureContent: ContentCaptureMode;
   readonly legacySystemAttribute: boolean;
   readonly attemptSpans: boolean;
 }
 
-/** Resolves {@link InstrumentAdapterOptions}: explicit options win over environment variables. */
+/**
+ * Resolves {@link InstrumentAdapterOptions}: explicit options win over environment variables.
+ *
+ * @throws {AcptConfigError} for an unknown `ACPT_TELEMETRY_CAPTURE_CONTENT` (or `captureContent`) value
+ */
 export function resolveInstrumentationSettings(options: InstrumentAdapterOptions): InstrumentationSettings {
   const env = options.env ?? process.env;
   const names =
@@ -49,14 +69,8 @@ export function resolveInstrumentationSettings(options: InstrumentAdapterOptions
         : SEMCONV_V1_41;
   return {
     names,
-    captureContent: options.captureContent ?? captureContentFromEnv(env),
+    captureContent: resolveContentCaptureMode(options.captureContent, env),
     legacySystemAttribute: options.legacySystemAttribute ?? env['ACPT_SEMCONV_LEGACY_SYSTEM'] === '1',
     attemptSpans: options.attemptSpans ?? true,
   };
-}
-
-function captureContentFromEnv(env: Readonly<Record<string, string | undefined>>): boolean {
-  const acpt = env['ACPT_TELEMETRY_CAPTURE_CONTENT']?.trim().toLowerCase();
-  if (acpt !== undefined && acpt !== '') return acpt === 'span';
-  return env['OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT']?.trim().toLowerCase() === 'true';
 }

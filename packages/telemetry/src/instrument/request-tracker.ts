@@ -15,6 +15,7 @@ import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from
 import { ATTR, MOCK_PROVIDER, OPERATION_CHAT, SPAN_EVENT } from '../semconv/attributes.ts';
 import { AttemptSpans, failAttemptSpan, statusMessage } from './attempt-spans.ts';
 import { type BatchSpans, batchSize } from './batch-spans.ts';
+import type { ContentRecorder } from './content-recorder.ts';
 import { endErrorType } from './end-error-type.ts';
 import type { InstrumentationSettings } from './instrumentation-settings.ts';
 import type { AdapterInstruments } from './instruments.ts';
@@ -31,6 +32,8 @@ export interface RequestTrackerParts {
   readonly attributes: MetricAttributeCache;
   readonly batches: BatchSpans;
   readonly settings: InstrumentationSettings;
+  /** Content capture and the upload hook; `undefined` in the default `none` mode without a hook. */
+  readonly content: ContentRecorder | undefined;
 }
 
 /**
@@ -59,7 +62,7 @@ export class RequestTracker {
    * (before and after sampling) but `setAttribute` once, so passing everything at creation would cost more.
    */
   requestStart(event: RequestStartEvent): void {
-    const { tracer, attributes, settings } = this.#parts;
+    const { tracer, attributes, settings, content } = this.#parts;
     const base = attributes.base(event.provider, event.model, event.serverAddress, event.serverPort);
     const kind = event.provider === MOCK_PROVIDER ? SpanKind.INTERNAL : SpanKind.CLIENT;
     const parent = context.active();
@@ -84,6 +87,7 @@ export class RequestTracker {
       attemptSpan: undefined,
       batchId: undefined,
     });
+    if (content !== undefined) content.requestStart(event);
   }
 
   /** Counts the attempt and starts its child span; later metrics carry the provider serving it. */
@@ -125,7 +129,7 @@ export class RequestTracker {
       );
     }
     if (state.attemptSpan === undefined) return;
-    failAttemptSpan(state.attemptSpan, event, settings.captureContent);
+    failAttemptSpan(state.attemptSpan, event, settings.captureContent === 'span');
     state.attemptSpan = undefined;
   }
 
@@ -207,7 +211,7 @@ export class RequestTracker {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
     this.#requests.delete(event.requestId);
-    const { instruments, attributes, tokens, settings } = this.#parts;
+    const { instruments, attributes, tokens, settings, content } = this.#parts;
     const errorType = endErrorType(event);
     const base = state.metricBase;
     instruments.operationDuration.record(
@@ -220,13 +224,14 @@ export class RequestTracker {
     }
     state.attemptSpan?.end(event.timestampMs);
     if (state.recording) {
-      const captureContent = settings.captureContent;
-      setRequestEndAttributes(state.span, event, { stream: state.stream, captureContent, errorType });
+      setRequestEndAttributes(state.span, event, { stream: state.stream, errorType });
       if (event.outcome === 'error') {
-        const message = event.error === undefined ? '_OTHER' : statusMessage(event.error, settings.captureContent);
+        const withMessage = settings.captureContent === 'span';
+        const message = event.error === undefined ? '_OTHER' : statusMessage(event.error, withMessage);
         state.span.setStatus({ code: SpanStatusCode.ERROR, message });
       }
     }
+    if (content !== undefined) content.requestEnd(event, state, errorType);
     state.span.end(event.timestampMs);
     if (state.batchId !== undefined) this.#parts.batches.memberEnded(state.batchId, event.timestampMs);
   }
@@ -238,5 +243,6 @@ export class RequestTracker {
       state.span.end();
     }
     this.#requests.clear();
+    this.#parts.content?.clear();
   }
 }

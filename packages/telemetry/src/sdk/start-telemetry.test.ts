@@ -1,4 +1,5 @@
-import { context, metrics, propagation, trace } from '@opentelemetry/api';
+import { context, logs, metrics, propagation, trace } from '@opentelemetry/api';
+import { BatchLogRecordProcessor, InMemoryLogRecordExporter } from '@opentelemetry/sdk-logs';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestEnd, requestStart } from '../__fixtures__/adapter-events.ts';
@@ -13,6 +14,7 @@ afterEach(async () => {
   telemetry = undefined;
   trace.disable();
   metrics.disable();
+  logs.disable();
   context.disable();
   propagation.disable();
 });
@@ -59,5 +61,56 @@ describe('startTelemetry', () => {
     const first = telemetry.shutdown();
     expect(telemetry.shutdown()).toBe(first);
     expect(await first).toBe('done');
+  });
+
+  it('registers the global logger provider that content events use, and flushes it on forceFlush and shutdown', async () => {
+    const spans = new InMemorySpanExporter();
+    // The in-memory exporter forgets everything when shut down; this one keeps what it received.
+    const records = new (class extends InMemoryLogRecordExporter {
+      override async shutdown(): Promise<void> {}
+    })();
+    telemetry = startTelemetry({
+      serviceName: 'ris-demo',
+      spanProcessors: [new SimpleSpanProcessor({ exporter: spans })],
+      // Batched for a minute: only a flush delivers.
+      logRecordProcessors: [new BatchLogRecordProcessor({ exporter: records, scheduledDelayMillis: 60_000 })],
+      env: {},
+    });
+    expect(telemetry.plan).toEqual({ disabled: false, traces: true, metrics: false, logs: true });
+    const source = new FakeEventSource();
+    const instrumentation = instrumentAdapter(source, { env: { ACPT_TELEMETRY_CAPTURE_CONTENT: 'event' } });
+    source.emit('request-start', requestStart('r1', 0));
+    source.emit('request-end', requestEnd('r1', 10));
+    source.emit('request-start', requestStart('r2', 20));
+    source.emit('request-end', requestEnd('r2', 30));
+    expect(records.getFinishedLogRecords()).toEqual([]);
+
+    expect(await telemetry.forceFlush()).toBe('done');
+    expect(records.getFinishedLogRecords()).toHaveLength(2);
+    const chats = spans.getFinishedSpans();
+    const [first] = records.getFinishedLogRecords();
+    expect(first?.eventName).toBe('gen_ai.client.inference.operation.details');
+    expect(first?.spanContext?.spanId).toBe(chats[0]?.spanContext().spanId);
+    expect(first?.resource.attributes['service.name']).toBe('ris-demo');
+
+    source.emit('request-start', requestStart('r3', 40));
+    source.emit('request-end', requestEnd('r3', 50));
+    instrumentation.detach();
+    expect(records.getFinishedLogRecords()).toHaveLength(2);
+    expect(await telemetry.shutdown()).toBe('done');
+    expect(records.getFinishedLogRecords()).toHaveLength(3);
+  });
+
+  it('keeps logs off when given no log record processors, whatever the environment says', () => {
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' };
+    telemetry = startTelemetry({
+      serviceName: 'test',
+      env,
+      spanProcessors: [],
+      metricReaders: [],
+      logRecordProcessors: [],
+    });
+    expect(telemetry.started).toBe(false);
+    expect(telemetry.plan).toEqual({ disabled: false, traces: false, metrics: false, logs: false });
   });
 });

@@ -1,4 +1,13 @@
-import { type Attributes, diag, type MeterProvider, metrics, type TracerProvider, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  diag,
+  type LoggerProvider,
+  logs,
+  type MeterProvider,
+  metrics,
+  type TracerProvider,
+  trace,
+} from '@opentelemetry/api';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import { resourceDetectors } from './resource-detectors.ts';
 import { installShutdownHooks } from './shutdown-hooks.ts';
@@ -17,6 +26,11 @@ export interface StartTelemetryOptions {
   readonly spanProcessors?: NodeSDKConfiguration['spanProcessors'];
   /** Metric readers to use instead of the ones `OTEL_METRICS_EXPORTER` describes; `[]`: none. */
   readonly metricReaders?: NodeSDKConfiguration['metricReaders'];
+  /**
+   * Log record processors to use instead of the ones `OTEL_LOGS_EXPORTER` describes; `[]`: none. Logs carry the
+   * content event of `instrumentAdapter(…, { captureContent: 'event' })`.
+   */
+  readonly logRecordProcessors?: NodeSDKConfiguration['logRecordProcessors'];
   /** Sampler. @defaultValue from `OTEL_TRACES_SAMPLER`, else parent-based always-on */
   readonly sampler?: NodeSDKConfiguration['sampler'];
   /** Longest wait of `shutdown()` and `forceFlush()`. @defaultValue 2000 */
@@ -40,6 +54,8 @@ export interface Telemetry {
   readonly tracerProvider: TracerProvider;
   /** The global meter provider (a no-op one when nothing is measured). */
   readonly meterProvider: MeterProvider;
+  /** The global logger provider (one that exports nothing when logs are off). */
+  readonly loggerProvider: LoggerProvider;
   /** Exports what is buffered; resolves within `shutdownTimeoutMs`, never rejects. */
   forceFlush(): Promise<TelemetryShutdownOutcome>;
   /** Flushes and stops, once; resolves within `shutdownTimeoutMs`, never rejects, even with the backend down. */
@@ -73,6 +89,9 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
       (options.spanProcessors === undefined ? detected.traces : options.spanProcessors.length > 0),
     metrics:
       !detected.disabled && (options.metricReaders === undefined ? detected.metrics : options.metricReaders.length > 0),
+    logs:
+      !detected.disabled &&
+      (options.logRecordProcessors === undefined ? detected.logs : options.logRecordProcessors.length > 0),
   };
   if (!plan.traces && !plan.metrics && !plan.logs) return notStarted(plan);
 
@@ -83,7 +102,7 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
     resourceDetectors: resourceDetectors(env, attributes),
     spanProcessors: plan.traces ? options.spanProcessors : [],
     metricReaders: plan.metrics ? options.metricReaders : [],
-    logRecordProcessors: plan.logs ? undefined : [],
+    logRecordProcessors: plan.logs ? options.logRecordProcessors : [],
     ...(options.sampler === undefined ? {} : { sampler: options.sampler }),
   });
   sdk.start();
@@ -95,6 +114,7 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
     plan,
     tracerProvider: trace.getTracerProvider(),
     meterProvider: metrics.getMeterProvider(),
+    loggerProvider: logs.getLoggerProvider(),
     forceFlush: () => withDeadline(flushProviders(), timeoutMs, onError),
     shutdown: () => {
       shutdownResult ??= withDeadline(sdk.shutdown(), timeoutMs, onError);
@@ -112,6 +132,7 @@ function notStarted(plan: TelemetryPlan): Telemetry {
     plan,
     tracerProvider: trace.getTracerProvider(),
     meterProvider: metrics.getMeterProvider(),
+    loggerProvider: logs.getLoggerProvider(),
     forceFlush: outcome,
     shutdown: outcome,
   };
@@ -122,10 +143,14 @@ interface Flushable {
   getDelegate?: () => unknown;
 }
 
-/** `NodeSDK` has no `forceFlush()`: flush the global tracer provider's delegate and the global meter provider. */
+/**
+ * `NodeSDK` has no `forceFlush()`: flush the global tracer provider's delegate and the global meter and logger
+ * providers (once registered, the API hands out the SDK's own meter and logger providers, not proxies).
+ */
 async function flushProviders(): Promise<void> {
   const proxy = trace.getTracerProvider() as Flushable;
   const tracerProvider = (proxy.getDelegate?.() ?? proxy) as Flushable;
   const meterProvider = metrics.getMeterProvider() as Flushable;
-  await Promise.all([tracerProvider.forceFlush?.(), meterProvider.forceFlush?.()]);
+  const loggerProvider = logs.getLoggerProvider() as Flushable;
+  await Promise.all([tracerProvider.forceFlush?.(), meterProvider.forceFlush?.(), loggerProvider.forceFlush?.()]);
 }

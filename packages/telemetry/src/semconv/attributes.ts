@@ -56,6 +56,7 @@ export const ATTR = {
   rateLimitWindow: 'acpt.rate_limit.window',
   finishReason: 'acpt.finish_reason',
   circuitState: 'acpt.circuit.state',
+  contentRef: 'acpt.content.ref',
 } as const;
 
 /** Names of our own instruments (the same in both naming modes). */
@@ -79,6 +80,11 @@ export const SPAN_EVENT = {
   firstChunk: 'gen_ai.first_chunk',
   budgetExceeded: 'acpt.budget.exceeded',
   fallbackStart: 'acpt.fallback.start',
+} as const;
+
+/** Log event names (the opt-in content event of GenAI conventions v1.37.0 and later). */
+export const LOG_EVENT = {
+  inferenceOperationDetails: 'gen_ai.client.inference.operation.details',
 } as const;
 
 /** `gen_ai.operation.name` of every span and metric this package emits. */

@@ -1,43 +1,18 @@
-import { type CerebrasLLMAdapter, createAdapter } from '@acpt/adapter';
-import { type CerebrasConfigInput, parseConfig, type Transport } from '@acpt/config';
-import { createMockTransport, createVirtualClock, type FaultRule, type MockLatencyModel } from '@acpt/transport-mock';
+import type { CerebrasLLMAdapter } from '@acpt/adapter';
 import { type AdapterInstrumentation, instrumentAdapter } from '../instrument/instrument-adapter.ts';
 import type { InstrumentAdapterOptions } from '../instrument/instrumentation-settings.ts';
-import { T0 } from './adapter-events.ts';
 import { TelemetryHarness, type TelemetryHarnessOptions } from './telemetry-harness.ts';
-
-/**
- * The in-process mock transport presented as the live Cerebras path (`provider: 'cerebras'` with its server), so the
- * real adapter treats it as live: retries, the circuit breaker and the mock fallback all apply.
- */
-export function asLiveTransport(inner: Transport): Transport {
-  return {
-    provider: 'cerebras',
-    serverAddress: 'api.cerebras.ai',
-    serverPort: 443,
-    complete: (request, options) => inner.complete(request, options),
-    stream: (request, options) => inner.stream(request, options),
-    close: () => inner.close(),
-  };
-}
+import { type VirtualTimeAdapterOptions, virtualTimeAdapter } from './virtual-time-adapter.ts';
 
 /** Options of {@link adapterScenario}. */
-export interface AdapterScenarioOptions {
-  /** Faults of the live path. */
-  readonly liveFaults?: readonly FaultRule[];
-  /** Latency of the live path. @defaultValue fixed 40 ms */
-  readonly liveLatency?: MockLatencyModel;
-  /** Configuration on top of a live, mock-fallback, deterministic-retry base. */
-  readonly config?: CerebrasConfigInput;
+export interface AdapterScenarioOptions extends VirtualTimeAdapterOptions {
   /** Instrumentation options besides the tracer and meter providers (the logger provider defaults to the harness's). */
   readonly instrumentation?: Omit<InstrumentAdapterOptions, 'tracerProvider' | 'meterProvider'>;
-  /** Changes the live path (the mock presented as Cerebras), e.g. to decorate its responses. */
-  readonly wrapLive?: (live: Transport) => Transport;
   /** Sampler of the harness's tracer provider. @defaultValue always on */
   readonly sampler?: TelemetryHarnessOptions['sampler'];
 }
 
-/** A real adapter over mock transports in virtual time (starting at `T0`), instrumented into in-memory exporters. */
+/** A real adapter over mock transports in virtual time ({@link virtualTimeAdapter}), instrumented into in-memory exporters. */
 export interface AdapterScenario {
   readonly adapter: CerebrasLLMAdapter;
   readonly telemetry: TelemetryHarness;
@@ -47,31 +22,7 @@ export interface AdapterScenario {
 
 /** Builds an {@link AdapterScenario}. */
 export function adapterScenario(options: AdapterScenarioOptions = {}): AdapterScenario {
-  const clock = createVirtualClock({ startMs: T0, autoAdvance: true });
-  const live = createMockTransport({
-    seed: 1,
-    clock,
-    latency: options.liveLatency ?? { kind: 'fixed', ms: 40 },
-    faults: options.liveFaults ?? [],
-  });
-  const mock = createMockTransport({ seed: 2, clock, latency: { kind: 'fixed', ms: 5 } });
-  const config = parseConfig({
-    apiKey: 'csk-test-secret-key-0000',
-    mockMode: false,
-    fallback: 'mock',
-    retry: { maxRetries: 2, initialBackoffMs: 100, maxBackoffMs: 1_000, multiplier: 2, jitter: 0 },
-    batching: { batchSize: 1, maxWaitMs: 0 },
-    latencyBudget: { ms: 30_000, mode: 'soft' },
-    ...options.config,
-  });
-  const adapter = createAdapter({
-    config,
-    transport: options.wrapLive === undefined ? asLiveTransport(live) : options.wrapLive(asLiveTransport(live)),
-    mockTransport: mock,
-    clock,
-    sleep: (ms, signal) => clock.sleep(ms, signal),
-    random: () => 0.5,
-  });
+  const { adapter } = virtualTimeAdapter(options);
   const telemetry = new TelemetryHarness(options.sampler === undefined ? {} : { sampler: options.sampler });
   const instrumentation = instrumentAdapter(adapter, {
     env: {},

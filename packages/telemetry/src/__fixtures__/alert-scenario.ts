@@ -1,19 +1,12 @@
-import { type CerebrasLLMAdapter, createAdapter, type GenerateOptions } from '@acpt/adapter';
-import { type CerebrasConfigInput, parseConfig } from '@acpt/config';
-import {
-  createMockTransport,
-  createVirtualClock,
-  type FaultRule,
-  type MockLatencyModel,
-  type VirtualClock,
-} from '@acpt/transport-mock';
+import type { CerebrasLLMAdapter, GenerateOptions } from '@acpt/adapter';
+import type { VirtualClock } from '@acpt/transport-mock';
 import type { AlertName } from '../alerting/alert-names.ts';
 import type { WatchAdapterAlertsOptions } from '../alerting/alert-options.ts';
 import type { AlertEvent, AlertStatus } from '../alerting/alert-types.ts';
 import { type AdapterAlertWatch, watchAdapterAlerts } from '../alerting/watch-adapter-alerts.ts';
 import { T0 } from './adapter-events.ts';
-import { asLiveTransport } from './adapter-scenario.ts';
 import { TelemetryHarness } from './telemetry-harness.ts';
+import { type VirtualTimeAdapterOptions, virtualTimeAdapter } from './virtual-time-adapter.ts';
 
 /** An `AlertTimer` a test drives: it records the interval and ticks only when told to. */
 export class ManualAlertTimer {
@@ -39,12 +32,7 @@ export class ManualAlertTimer {
 }
 
 /** Options of {@link alertScenario}. */
-export interface AlertScenarioOptions {
-  readonly liveFaults?: readonly FaultRule[];
-  /** @defaultValue fixed 40 ms */
-  readonly liveLatency?: MockLatencyModel;
-  /** Configuration on top of a live, mock-fallback, deterministic-retry base. */
-  readonly config?: CerebrasConfigInput;
+export interface AlertScenarioOptions extends Omit<VirtualTimeAdapterOptions, 'wrapLive'> {
   /** Alert options besides the clock, timer and meter provider. */
   readonly alerts?: Omit<WatchAdapterAlertsOptions, 'clock' | 'timer' | 'meterProvider'>;
 }
@@ -73,31 +61,7 @@ export interface AlertScenario {
 
 /** Builds an {@link AlertScenario} starting at `T0`. */
 export function alertScenario(options: AlertScenarioOptions = {}): AlertScenario {
-  const clock = createVirtualClock({ startMs: T0, autoAdvance: true });
-  const live = createMockTransport({
-    seed: 1,
-    clock,
-    latency: options.liveLatency ?? { kind: 'fixed', ms: 40 },
-    faults: options.liveFaults ?? [],
-  });
-  const mock = createMockTransport({ seed: 2, clock, latency: { kind: 'fixed', ms: 5 } });
-  const config = parseConfig({
-    apiKey: 'csk-test-secret-key-0000',
-    mockMode: false,
-    fallback: 'mock',
-    retry: { maxRetries: 2, initialBackoffMs: 100, maxBackoffMs: 1_000, multiplier: 2, jitter: 0 },
-    batching: { batchSize: 1, maxWaitMs: 0 },
-    latencyBudget: { ms: 30_000, mode: 'soft' },
-    ...options.config,
-  });
-  const adapter = createAdapter({
-    config,
-    transport: asLiveTransport(live),
-    mockTransport: mock,
-    clock,
-    sleep: (ms, signal) => clock.sleep(ms, signal),
-    random: () => 0.5,
-  });
+  const { adapter, clock } = virtualTimeAdapter(options);
   const telemetry = new TelemetryHarness();
   const timer = new ManualAlertTimer();
   const events: AlertEvent[] = [];

@@ -9,7 +9,7 @@ import { parseConfig } from '@acpt/config';
 import { createMockTransport } from '@acpt/transport-mock';
 import { instrumentAdapter } from '../index.ts';
 import { startTelemetry } from '../sdk/index.ts';
-import { asLiveTransport } from './adapter-scenario.ts';
+import { asLiveTransport } from './virtual-time-adapter.ts';
 
 const requests = Number(process.env['TEST_REQUESTS'] ?? '3');
 const telemetry = startTelemetry({

@@ -2,6 +2,9 @@ import { createAdapter } from '@acpt/adapter';
 import { type CerebrasConfig, parseConfig } from '@acpt/config';
 import { createCerebrasTransport } from '@acpt/transport-cerebras';
 import { createMockTransport } from '@acpt/transport-mock';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import type { MeterProvider } from '@opentelemetry/sdk-metrics';
+import type { TracerProvider } from '@opentelemetry/sdk-trace';
 import { Agent } from 'undici';
 import { instrumentAdapter } from '../src/index.ts';
 import { createBenchProviders, type ProviderPlan } from './_providers.ts';
@@ -18,8 +21,12 @@ export interface BenchClient {
   readonly spans: () => number;
 }
 
-/** Which client: raw undici, or the adapter with the given telemetry. */
-export type BenchClientKind = 'raw' | TelemetryMode;
+/**
+ * Which client: raw undici; raw undici traced by OpenTelemetry's own undici instrumentation (a reference: what one
+ * span and one duration histogram per request cost any OTel-instrumented HTTP client); or the adapter with the given
+ * telemetry.
+ */
+export type BenchClientKind = 'raw' | 'raw-otel' | TelemetryMode;
 
 /** What an adapter client instruments, and how. */
 export type TelemetryMode =
@@ -37,6 +44,7 @@ export type TelemetryMode =
 /** How the bench's table names each client. */
 export const CLIENT_NAMES: Readonly<Record<BenchClientKind, string>> = {
   raw: 'raw undici',
+  'raw-otel': 'raw undici + OTel undici instrumentation, always-on (reference)',
   off: 'adapter, no telemetry',
   'always-on': 'adapter + telemetry, always-on sampling',
   'ratio-0.1': 'adapter + telemetry, parentbased_traceidratio 0.1',
@@ -51,7 +59,8 @@ export function isTargetClient(kind: BenchClientKind): boolean {
 
 /** Creates the client of `kind` against the mock server at `url`. */
 export function createBenchClient(kind: BenchClientKind, url: string): BenchClient {
-  return kind === 'raw' ? rawUndici(url) : adapterClient(url, kind);
+  if (kind === 'raw') return rawUndici(url);
+  return kind === 'raw-otel' ? rawUndiciWithOtel(url) : adapterClient(url, kind);
 }
 
 export const BENCH_KEY = 'csk-telemetry-bench';
@@ -60,12 +69,12 @@ const prompt = 'Pick RIS phase bits for the next frame.';
 const connections = 64;
 
 /** undici's `request()` on a keep-alive pool of 64 connections: the ceiling. */
-export function rawUndici(url: string): BenchClient {
+export function rawUndici(url: string, kind: 'raw' | 'raw-otel' = 'raw'): BenchClient {
   const agent = new Agent({ connections });
   const body = JSON.stringify({ model, max_completion_tokens: 256, messages: [{ role: 'user', content: prompt }] });
   const headers = { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' };
   return {
-    kind: 'raw',
+    kind,
     async complete() {
       const response = await agent.request({
         origin: url,
@@ -80,6 +89,29 @@ export function rawUndici(url: string): BenchClient {
     flush: async () => undefined,
     close: () => agent.close(),
     spans: () => 0,
+  };
+}
+
+/**
+ * Raw undici with `@opentelemetry/instrumentation-undici` on always-on SDK providers: a CLIENT span and an
+ * `http.client.request.duration` record per request, from undici's diagnostics channels.
+ */
+export function rawUndiciWithOtel(url: string): BenchClient {
+  const providers = createBenchProviders({ spans: 'always-on', metrics: true });
+  const instrumentation = new UndiciInstrumentation();
+  instrumentation.setTracerProvider(providers.tracerProvider as TracerProvider);
+  instrumentation.setMeterProvider(providers.meterProvider as MeterProvider);
+  instrumentation.enable();
+  const client = rawUndici(url, 'raw-otel');
+  return {
+    ...client,
+    flush: () => providers.flush(),
+    async close() {
+      instrumentation.disable();
+      await client.close();
+      await providers.shutdown();
+    },
+    spans: () => providers.exportedSpans(),
   };
 }
 

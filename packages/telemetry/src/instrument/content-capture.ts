@@ -38,20 +38,6 @@ export function inputMessages(request: ChatRequest): InputMessage[] {
   return request.messages.map(toInputMessage);
 }
 
-/**
- * `gen_ai.system_instructions`: the parts of the `system` and `developer` messages, in order, or `undefined` when the
- * request has none. They stay in `gen_ai.input.messages` too, where they sit in the conversation.
- */
-export function systemInstructions(request: ChatRequest): MessagePart[] | undefined {
-  let parts: MessagePart[] | undefined;
-  for (const message of request.messages) {
-    if (message.role !== 'system' && message.role !== 'developer') continue;
-    parts ??= [];
-    parts.push(...toInputMessage(message).parts);
-  }
-  return parts;
-}
-
 /** `gen_ai.output.messages`: the reply, its reasoning and tool calls, and its finish reason. */
 export function outputMessages(response: ChatResponse): OutputMessage[] {
   const parts: MessagePart[] = [];

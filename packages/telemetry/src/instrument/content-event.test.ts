@@ -23,12 +23,7 @@ const GEN_AI = {
 };
 const SYSTEM = 'You steer a reconfigurable intelligent surface.';
 const PROMPT = 'Pick RIS phase bits for vehicle 3.';
-const CONTENT_KEYS = [
-  'gen_ai.input.messages',
-  'gen_ai.output.messages',
-  'gen_ai.system_instructions',
-  'gen_ai.tool.definitions',
-];
+const CONTENT_KEYS = ['gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.tool.definitions'];
 
 let scenario: AdapterScenario | undefined;
 
@@ -99,7 +94,6 @@ describe('captureContent: event, over the real adapter and the mock transport', 
       'gen_ai.request.max_tokens': 1024,
       'gen_ai.request.temperature': 0.2,
       ...genAiResponseAttributes(response),
-      'gen_ai.system_instructions': [{ type: 'text', content: SYSTEM }],
       'gen_ai.input.messages': [
         { role: 'system', parts: [{ type: 'text', content: SYSTEM }] },
         { role: 'user', parts: [{ type: 'text', content: PROMPT }] },

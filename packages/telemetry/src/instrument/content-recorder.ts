@@ -3,7 +3,7 @@ import { type Context, context, diag, type Logger, type LoggerProvider, type Spa
 import { ATTR, LOG_EVENT, SCOPE_NAME } from '../semconv/attributes.ts';
 import type { SemconvNames } from '../semconv/semconv.ts';
 import { VERSION } from '../version.ts';
-import { inputMessages, outputMessages, systemInstructions, toolDefinitions } from './content-capture.ts';
+import { inputMessages, outputMessages, toolDefinitions } from './content-capture.ts';
 import type { ContentCaptureMode } from './content-capture-mode.ts';
 import { type CapturedContent, type ContentUploader, callContentUploader } from './content-uploader.ts';
 import { globalLoggerProvider, type LogsApiHolder } from './global-logger-provider.ts';
@@ -128,7 +128,6 @@ function capturedContent(
     provider: start.provider,
     model: start.model,
     errorType,
-    systemInstructions: systemInstructions(start.request),
     inputMessages: inputMessages(start.request),
     outputMessages: end.response === undefined ? undefined : outputMessages(end.response),
     toolDefinitions: toolDefinitions(start.request),

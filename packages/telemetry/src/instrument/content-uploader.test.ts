@@ -49,7 +49,6 @@ describe('contentUploader', () => {
         provider: 'cerebras',
         model: 'gpt-oss-120b',
         errorType: undefined,
-        systemInstructions: undefined,
         inputMessages: [{ role: 'user', parts: [{ type: 'text', content: PROMPT }] }],
         outputMessages: [
           { role: 'assistant', parts: [{ type: 'text', content: response.text }], finish_reason: 'stop' },

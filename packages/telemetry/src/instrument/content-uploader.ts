@@ -1,5 +1,5 @@
 import { diag, type Span } from '@opentelemetry/api';
-import type { InputMessage, MessagePart, OutputMessage, ToolDefinitionContent } from './content-capture.ts';
+import type { InputMessage, OutputMessage, ToolDefinitionContent } from './content-capture.ts';
 
 /**
  * The prompt and reply of one logical call, in the GenAI conventions' shapes and before any JSON encoding, as the
@@ -19,8 +19,6 @@ export interface CapturedContent {
   readonly model: string;
   /** `error.type` when the call failed (there is then no output), else `undefined`. */
   readonly errorType: string | undefined;
-  /** `gen_ai.system_instructions`: the parts of the system and developer messages, when there are any. */
-  systemInstructions: MessagePart[] | undefined;
   /** `gen_ai.input.messages`: every message sent, in order (system messages included). */
   inputMessages: InputMessage[];
   /** `gen_ai.output.messages`: the reply, or `undefined` when the call failed. */

@@ -18,7 +18,7 @@ export interface InstrumentAdapterOptions {
   /**
    * Where prompts and replies go. `'span'` (or `true`): `gen_ai.input.messages`, `gen_ai.output.messages` and
    * `gen_ai.tool.definitions` as JSON strings on the logical span. `'event'`: the opt-in log event
-   * `gen_ai.client.inference.operation.details` (those plus `gen_ai.system_instructions`, structured) through
+   * `gen_ai.client.inference.operation.details` (the same, structured) through
    * `loggerProvider`, in the span's context; the span then carries no content. `'none'` (or `false`): nowhere. Send
    * content only where prompts, which may hold personal data, are allowed to go.
    * @defaultValue from `ACPT_TELEMETRY_CAPTURE_CONTENT` (`none`, `span` or `event`), else `'span'` if

@@ -39,8 +39,8 @@ export interface OperationDetails {
 /**
  * The log record of the opt-in event `gen_ai.client.inference.operation.details` for one settled call: the span's
  * GenAI attributes (operation, provider, model, `server.*`, request parameters, response, usage, `error.type`) plus
- * the content in structured form (`gen_ai.system_instructions` when there are system messages,
- * `gen_ai.input.messages`, `gen_ai.output.messages` unless it failed, `gen_ai.tool.definitions` when tools were
+ * the content in structured form (`gen_ai.input.messages` with the system messages where they sit in the conversation,
+ * as the conventions ask of chat-history APIs rather than `gen_ai.system_instructions`, `gen_ai.output.messages` unless it failed, `gen_ai.tool.definitions` when tools were
  * offered), and `acpt.content.ref` when the upload hook gave one. No body. Emitted in `context`, the logical span's,
  * so the record carries its trace and span ids.
  */
@@ -61,7 +61,6 @@ export function operationDetailsRecord(details: OperationDetails, context: Conte
   if (details.errorType !== undefined) record.setAttribute(ATTR.errorType, details.errorType);
   if (details.reference !== undefined) record.setAttribute(ATTR.contentRef, details.reference);
   const attributes = record.attributes;
-  if (content.systemInstructions !== undefined) attributes[ATTR.systemInstructions] = content.systemInstructions;
   attributes[ATTR.inputMessages] = content.inputMessages;
   if (content.outputMessages !== undefined) attributes[ATTR.outputMessages] = content.outputMessages;
   if (content.toolDefinitions !== undefined) attributes[ATTR.toolDefinitions] = content.toolDefinitions;

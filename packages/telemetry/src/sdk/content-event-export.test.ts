@@ -111,14 +111,10 @@ describe('README content-capture example, in a child process exporting OTLP/JSON
     const [event] = records;
     expect(event?.eventName).toBe('gen_ai.client.inference.operation.details');
     expect([event?.traceId, event?.spanId]).toEqual([chat?.traceId, chat?.spanId]);
-    const system = attribute(event?.attributes, 'gen_ai.system_instructions');
-    expect(system?.arrayValue?.values?.[0]?.kvlistValue?.values).toEqual(
-      expect.arrayContaining([
-        { key: 'type', value: { stringValue: 'text' } },
-        { key: 'content', value: { stringValue: 'You steer a reconfigurable intelligent surface.' } },
-      ]),
-    );
-    expect(attribute(event?.attributes, 'gen_ai.input.messages')?.arrayValue?.values).toHaveLength(2);
+    expect(attribute(event?.attributes, 'gen_ai.system_instructions')).toBeUndefined();
+    const messages = attribute(event?.attributes, 'gen_ai.input.messages')?.arrayValue?.values;
+    expect(messages).toHaveLength(2);
+    expect(messages?.[0]?.kvlistValue?.values).toContainEqual({ key: 'role', value: { stringValue: 'system' } });
     expect(attribute(event?.attributes, 'acpt.content.ref')).toEqual({ stringValue: reference });
   });
 });

@@ -4,6 +4,7 @@ import { SCOPE_NAME } from '../semconv/attributes.ts';
 import { VERSION } from '../version.ts';
 import { BatchSpans } from './batch-spans.ts';
 import { createContentRecorder } from './content-recorder.ts';
+import { createExceptionEvents } from './exception-events.ts';
 import { type InstrumentAdapterOptions, resolveInstrumentationSettings } from './instrumentation-settings.ts';
 import { createAdapterInstruments } from './instruments.ts';
 import { RequestTracker } from './request-tracker.ts';
@@ -61,6 +62,11 @@ export function instrumentAdapter(
       names: settings.names,
       loggerProvider: options.loggerProvider,
       uploader: options.contentUploader,
+    }),
+    exceptions: createExceptionEvents({
+      enabled: options.exceptionEvents ?? true,
+      loggerProvider: options.loggerProvider,
+      captureMessages: settings.captureContent !== 'none',
     }),
   });
   const unsubscribes = [

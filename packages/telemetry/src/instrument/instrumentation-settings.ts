@@ -26,7 +26,13 @@ export interface InstrumentAdapterOptions {
    */
   readonly captureContent?: boolean | ContentCaptureMode;
   /**
-   * Where the content event goes in `'event'` mode.
+   * Emit `gen_ai.client.operation.exception` (severity WARN, in the `chat` span's context) for each logical call that
+   * fails after its retries and fallback, through `loggerProvider`. Full error messages only with content capture on.
+   * @defaultValue `true` (nothing is emitted until a logs SDK is registered)
+   */
+  readonly exceptionEvents?: boolean;
+  /**
+   * Where the log events go: the content event in `'event'` mode and the exception events.
    * @defaultValue the global logger provider (`logs.getLoggerProvider()` of `@opentelemetry/api` 1.10 or later, which
    * `startTelemetry` sets up); with an older API and no `loggerProvider`, `'event'` mode warns and emits nothing
    */

@@ -17,6 +17,7 @@ import { AttemptSpans, failAttemptSpan, statusMessage } from './attempt-spans.ts
 import { type BatchSpans, batchSize } from './batch-spans.ts';
 import type { ContentRecorder } from './content-recorder.ts';
 import { endErrorType } from './end-error-type.ts';
+import type { ExceptionEvents } from './exception-events.ts';
 import type { InstrumentationSettings } from './instrumentation-settings.ts';
 import type { AdapterInstruments } from './instruments.ts';
 import type { MetricAttributeCache } from './metric-attributes.ts';
@@ -34,6 +35,8 @@ export interface RequestTrackerParts {
   readonly settings: InstrumentationSettings;
   /** Content capture and the upload hook; `undefined` in the default `none` mode without a hook. */
   readonly content: ContentRecorder | undefined;
+  /** `gen_ai.client.operation.exception` for failed calls; `undefined` without a logger provider or when turned off. */
+  readonly exceptions: ExceptionEvents | undefined;
 }
 
 /**
@@ -211,7 +214,7 @@ export class RequestTracker {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
     this.#requests.delete(event.requestId);
-    const { instruments, attributes, tokens, settings, content } = this.#parts;
+    const { instruments, attributes, tokens, settings, content, exceptions } = this.#parts;
     const errorType = endErrorType(event);
     const base = state.metricBase;
     instruments.operationDuration.record(
@@ -232,6 +235,7 @@ export class RequestTracker {
       }
     }
     if (content !== undefined) content.requestEnd(event, state, errorType);
+    if (exceptions !== undefined) exceptions.requestEnd(event, state, errorType);
     state.span.end(event.timestampMs);
     if (state.batchId !== undefined) this.#parts.batches.memberEnded(state.batchId, event.timestampMs);
   }

@@ -26,6 +26,8 @@ export const ATTR = {
   systemInstructions: 'gen_ai.system_instructions',
   toolDefinitions: 'gen_ai.tool.definitions',
   errorType: 'error.type',
+  exceptionType: 'exception.type',
+  exceptionMessage: 'exception.message',
   serverAddress: 'server.address',
   serverPort: 'server.port',
   httpRequestMethod: 'http.request.method',
@@ -82,9 +84,10 @@ export const SPAN_EVENT = {
   fallbackStart: 'acpt.fallback.start',
 } as const;
 
-/** Log event names (the opt-in content event of GenAI conventions v1.37.0 and later). */
+/** Log event names: the opt-in content event (GenAI conventions v1.37.0 on) and the exception event (v1.41.0). */
 export const LOG_EVENT = {
   inferenceOperationDetails: 'gen_ai.client.inference.operation.details',
+  operationException: 'gen_ai.client.operation.exception',
 } as const;
 
 /** `gen_ai.operation.name` of every span and metric this package emits. */

@@ -24,9 +24,16 @@ export { fromRecordedError, type RecordedError, toRecordedError } from './record
 export { type NearestRecording, ReplayMissError } from './record/replay-miss-error.ts';
 export { diffValues, type ValueDifference } from './record/request-diff.ts';
 export { MOCK_CREATED_SECONDS } from './reply/mock-reply.ts';
+export { isReasoningModel } from './reply/reasoning-mode.ts';
 export { defaultResponder } from './responder/default-responder.ts';
 export { type JsonSchema, jsonFromSchema } from './responder/json-from-schema.ts';
-export type { MockResponder, MockResponderContext } from './responder/mock-responder.ts';
+export type {
+  MockResponder,
+  MockResponderContext,
+  MockResponderOutput,
+  MockResponderReply,
+  MockToolCallSpec,
+} from './responder/mock-responder.ts';
 export { createMockCerebrasServer, type MockCerebrasServer } from './server/create-mock-cerebras-server.ts';
 export { DEFAULT_SERVER_MODELS, type MockCerebrasServerOptions } from './server/server-options.ts';
 export {

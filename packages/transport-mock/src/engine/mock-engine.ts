@@ -8,9 +8,10 @@ import { addQuotaHeaders } from '../rate-limit/rate-limit-windows.ts';
 import { createRateLimiter, type MockRateLimits } from '../rate-limit/rate-limiter.ts';
 import { buildMockReply } from '../reply/build-mock-reply.ts';
 import { defaultResponder } from '../responder/default-responder.ts';
-import type { MockResponder } from '../responder/mock-responder.ts';
+import type { MockResponder, MockResponderOutput } from '../responder/mock-responder.ts';
 import { modelNotFoundBody } from '../wire/error-bodies.ts';
 import { jsonResponse } from '../wire/wire-response.ts';
+import { checkToolChoice } from './check-tool-choice.ts';
 import type { BodyFault, ExchangeOutcome } from './exchange-outcome.ts';
 
 /** Behaviour shared by the in-process mock and the mock server. */
@@ -19,8 +20,11 @@ export interface MockBehaviourOptions {
   readonly seed?: number;
   /** The model reported when a request names none. @defaultValue 'gpt-oss-120b' */
   readonly model?: string;
-  /** Produces reply text. @defaultValue {@link defaultResponder} */
-  readonly responder?: MockResponder;
+  /**
+   * Produces the reply: text (tool calls and reasoning then follow the mock's rules), or an explicit
+   * `MockResponderReply` with tool calls or reasoning. @defaultValue {@link defaultResponder}
+   */
+  readonly responder?: MockResponder<MockResponderOutput>;
   /** Latency model. @defaultValue none */
   readonly latency?: MockLatencyModel;
   /** Fault schedule, first matching rule wins. @defaultValue none */
@@ -47,7 +51,8 @@ export interface MockEngine {
 export const DEFAULT_COMPLETION_RESERVATION = 16_384;
 
 /**
- * Creates the decision core of the mocks: fault schedule, then model check, then the reply, then quotas.
+ * Creates the decision core of the mocks: fault schedule, then model and `tool_choice` checks, then the reply, then
+ * quotas.
  *
  * @throws {AcptConfigError} when the fault rules are malformed
  */
@@ -71,6 +76,8 @@ export function createMockEngine(options: MockBehaviourOptions = {}): MockEngine
       if (fault?.kind === 'headers-timeout') return { kind: 'hang', delayMs: faultDelayMs(fault) };
       if (models !== undefined && !models.has(model))
         return { kind: 'error', response: jsonResponse(404, modelNotFoundBody(model)) };
+      const invalidChoice = request.toolChoice === undefined ? undefined : checkToolChoice(request);
+      if (invalidChoice !== undefined) return { kind: 'error', response: invalidChoice };
       const planned = planLatency(options.latency, seed, index);
       const plan =
         fault?.kind === 'slow-headers' ? { ...planned, headersMs: planned.headersMs + faultDelayMs(fault) } : planned;

@@ -1,4 +1,16 @@
-import type { TimeInfo, Usage } from '@acpt/config';
+import type { TimeInfo, ToolCall, Usage } from '@acpt/config';
+import type { ReasoningDelivery } from './reasoning-mode.ts';
+import type { StreamPiece } from './stream-piece.ts';
+
+/** The reasoning of a reply, before delivery. */
+export interface MockReasoning {
+  /** The reasoning text (cut at `maxCompletionTokens` when `closed` is false). */
+  readonly text: string;
+  /** Where it goes. */
+  readonly delivery: ReasoningDelivery;
+  /** False when the token bound cut it: a raw `<think>` block is then left open, as a cut-off model leaves it. */
+  readonly closed: boolean;
+}
 
 /** Everything the mocks answer to one request, computed once and rendered as a `ChatResponse` or on the wire. */
 export interface MockReply {
@@ -12,16 +24,22 @@ export interface MockReply {
   readonly model: string;
   /** `fp_<hex>`, from the model and seed. */
   readonly systemFingerprint: string;
-  /** The whole reply text, after `stop` sequences and `maxCompletionTokens`. */
+  /** The reply text, after `stop` sequences and `maxCompletionTokens`, never with `<think>` reasoning. */
   readonly text: string;
-  /** `stop`, or `length` when `maxCompletionTokens` cut the text. */
-  readonly finishReason: 'stop' | 'length';
-  /** Estimated tokens (see `estimatePromptTokens`, `estimateTextTokens` of `@acpt/config`). */
+  /** Reasoning, when the request asked for it (absent otherwise). */
+  readonly reasoning?: MockReasoning;
+  /** Tool calls, when the reply makes any. */
+  readonly toolCalls?: readonly ToolCall[];
+  /** `stop`, `length` when `maxCompletionTokens` cut the reply, `tool_calls` when it calls tools. */
+  readonly finishReason: 'stop' | 'length' | 'tool_calls';
+  /** Estimated tokens (see `estimatePromptTokens`, `estimateTextTokens` of `@acpt/config`), reasoning included. */
   readonly usage: Usage;
+  /** Tokens of `hidden` reasoning: billed and waited for before the first delta, never sent. */
+  readonly hiddenReasoningTokens?: number;
   /** Modelled server timings. */
   readonly timeInfo: TimeInfo;
-  /** The stream's content pieces, in order; they join to `text`. */
-  readonly pieces: readonly string[];
+  /** The stream's deltas, in order: reasoning, then text (plain strings, joining to `text`), then tool calls. */
+  readonly pieces: readonly StreamPiece[];
 }
 
 /** `created` of every mock reply: 2026-01-01T00:00:00Z. */

@@ -25,3 +25,14 @@ export function truncateToTokens(text: string, tokens: number): string {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/** `text` up to the first occurrence of any `stop` sequence (empty sequences never match). */
+export function cutAtStop(text: string, stop: string | readonly string[] | undefined): string {
+  if (stop === undefined) return text;
+  let end = text.length;
+  for (const sequence of typeof stop === 'string' ? [stop] : stop) {
+    const at = sequence === '' ? -1 : text.indexOf(sequence);
+    if (at >= 0 && at < end) end = at;
+  }
+  return text.slice(0, end);
+}

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { estimateTextTokens } from '@acpt/config';
 import type { ExchangeOutcome } from '../engine/exchange-outcome.ts';
+import { pieceWaitMs } from '../reply/stream-piece.ts';
 import { cutPoint, DONE_EVENT, malformedEventData, STREAM_ERROR_DATA, streamEvents } from '../wire/completion-json.ts';
 import { SSE_CONTENT_TYPE } from '../wire/wire-response.ts';
 import type { ChatHandlerContext } from './handle-chat.ts';
@@ -9,8 +9,8 @@ import { isGone } from './write-response.ts';
 type Reply = Extract<ExchangeOutcome, { kind: 'reply' }>;
 
 /**
- * Streams a reply as SSE: headers after the planned wait, the role chunk, content chunks paced by the token rate,
- * the empty and the finish chunk, and `[DONE]` when configured. A body fault ends the stream after half the content:
+ * Streams a reply as SSE: headers after the planned wait, the role chunk, delta chunks paced by the token rate,
+ * the empty and the finish chunk, and `[DONE]` when configured. A body fault ends the stream after half the deltas:
  * a bare EOF, an error event, or an event that is not JSON. Without latency everything goes out in one write.
  */
 export function deliverStream(context: ChatHandlerContext, response: ServerResponse, outcome: Reply): void {
@@ -45,9 +45,7 @@ export function deliverStream(context: ChatHandlerContext, response: ServerRespo
       response.end(sent.slice(position).join(''));
       return;
     }
-    const piece = reply.pieces[position - 1] ?? '';
-    const waitMs = (position === 1 ? plan.firstTokenMs : 0) + estimateTextTokens(piece) * plan.msPerToken;
-    context.timers.later(waitMs, () => {
+    context.timers.later(pieceWaitMs(reply, plan, position - 1), () => {
       if (isGone(response)) return;
       response.write(sent[position] as string);
       writeFrom(position + 1);

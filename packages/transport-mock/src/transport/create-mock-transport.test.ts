@@ -1,6 +1,7 @@
-import type { ChatRequest, ChatStreamEvent } from '@acpt/config';
+import type { ChatRequest } from '@acpt/config';
 import { AbortedError, estimatePromptTokens, estimateTextTokens } from '@acpt/config';
 import { describe, expect, it } from 'vitest';
+import { collectEvents } from '../__fixtures__/collect-events.ts';
 import { createVirtualClock } from '../clock/virtual-clock.ts';
 import { createMockTransport } from './create-mock-transport.ts';
 
@@ -12,12 +13,6 @@ const request: ChatRequest = {
   ],
   temperature: 0.2,
 };
-
-async function collect(events: AsyncIterable<ChatStreamEvent>): Promise<ChatStreamEvent[]> {
-  const all: ChatStreamEvent[] = [];
-  for await (const event of events) all.push(event);
-  return all;
-}
 
 describe('createMockTransport', () => {
   it('answers deterministically, with estimated usage and Cerebras-style metadata', async () => {
@@ -71,7 +66,7 @@ describe('createMockTransport', () => {
   it('streams pieces that join to the reply, then one finish with the same response', async () => {
     const transport = createMockTransport({ streamChunkTokens: 2 });
     const whole = await transport.complete(request);
-    const events = await collect(transport.stream(request));
+    const events = await collectEvents(transport.stream(request));
     const deltas = events.filter((event) => event.type === 'text-delta');
     expect(deltas.length).toBe(Math.ceil(whole.text.length / 8));
     expect(deltas.map((event) => event.text).join('')).toBe(whole.text);
@@ -127,7 +122,7 @@ describe('createMockTransport in virtual time', () => {
     const clock = createVirtualClock({ autoAdvance: true });
     const latency = { kind: 'fixed', ms: 200, timeToFirstTokenMs: 50, tokensPerSecond: 100 } as const;
     const transport = createMockTransport({ clock, latency, streamChunkTokens: 5, responder: () => 'y'.repeat(40) });
-    const events = await collect(transport.stream(request));
+    const events = await collectEvents(transport.stream(request));
     const finish = events.at(-1);
     expect(finish?.type === 'finish' && finish.response.latency).toEqual({
       totalMs: 200 + 50 + 100,

@@ -1,15 +1,10 @@
 import type { Transport, TransportCallOptions } from '@acpt/config';
-import {
-  AbortedError,
-  type ChatRequest,
-  type ChatResponse,
-  type ChatStreamEvent,
-  estimateTextTokens,
-} from '@acpt/config';
+import { AbortedError, type ChatRequest, type ChatResponse, type ChatStreamEvent } from '@acpt/config';
 import { type MockClock, realClock } from '../clock/mock-clock.ts';
 import type { ExchangeOutcome } from '../engine/exchange-outcome.ts';
 import { createMockEngine, type MockBehaviourOptions } from '../engine/mock-engine.ts';
 import { httpFaultResponse } from '../faults/fault-response.ts';
+import { pieceEvent, pieceWaitMs } from '../reply/stream-piece.ts';
 import { completionJson, cutPoint, halfBody, malformedEventData, STREAM_ERROR_DATA } from '../wire/completion-json.ts';
 import { toWireRequest } from '../wire/to-wire-request.ts';
 import { validateWireRequest } from '../wire/validate-wire-request.ts';
@@ -95,14 +90,16 @@ class InProcessMockTransport implements MockTransport {
     const cut = bodyFault === undefined ? Number.POSITIVE_INFINITY : cutPoint(reply.pieces.length);
     let firstTokenMs: number | undefined;
     for (let position = 0; position <= reply.pieces.length; position += 1) {
-      if (position === cut) this.#breakStream(outcome, position);
+      if (position === cut) this.#breakStream(outcome, position, firstTokenMs !== undefined);
       const piece = reply.pieces[position];
       if (piece === undefined) break;
-      const waitMs = (position === 0 ? plan.firstTokenMs : 0) + estimateTextTokens(piece) * plan.msPerToken;
+      const waitMs = pieceWaitMs(reply, plan, position);
       await this.#sleep(waitMs, signal);
       elapsedMs += waitMs;
+      const event = pieceEvent(piece);
+      if (event === undefined) continue;
       firstTokenMs ??= elapsedMs;
-      yield { type: 'text-delta', text: piece };
+      yield event;
     }
     const latency = { totalMs: elapsedMs, headersMs: plan.headersMs, timeToFirstTokenMs: firstTokenMs };
     yield { type: 'finish', response: toChatResponse(reply, latency, outcome.rateLimit) };
@@ -138,12 +135,12 @@ class InProcessMockTransport implements MockTransport {
     }
   }
 
-  #breakStream(outcome: ReplyOutcome, delivered: number): never {
+  #breakStream(outcome: ReplyOutcome, delivered: number, deliveredContent: boolean): never {
     if (outcome.bodyFault === 'stream-error-event')
       throw httpError({ status: 500, headers: {}, body: STREAM_ERROR_DATA }, this.#clock.now(), true);
     if (outcome.bodyFault === 'malformed-json')
       throw malformedJsonError(malformedEventData(outcome.reply, delivered), true);
-    throw truncatedStreamError(delivered > 0);
+    throw truncatedStreamError(deliveredContent);
   }
 
   async #sleep(ms: number, signal: AbortSignal): Promise<void> {

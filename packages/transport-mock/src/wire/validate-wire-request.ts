@@ -1,3 +1,5 @@
+import { checkToolFields } from './check-tool-fields.ts';
+
 /** One FastAPI (pydantic) validation problem, as a 422 body lists it. */
 export interface ValidationIssue {
   readonly type: string;
@@ -9,8 +11,8 @@ const roles = new Set(['system', 'developer', 'user', 'assistant', 'tool']);
 
 /**
  * Checks a chat-completion body the way the Cerebras (FastAPI) layer does before anything else: `model` and a
- * non-empty `messages` list with known roles, and the types and ranges of the common parameters. Returns every
- * issue, or an empty list.
+ * non-empty `messages` list with known roles, the types and ranges of the common parameters, and the shapes of the
+ * tool and reasoning fields. Returns every issue, or an empty list.
  */
 export function validateWireRequest(body: unknown): ValidationIssue[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
@@ -44,6 +46,7 @@ export function validateWireRequest(body: unknown): ValidationIssue[] {
       add('string_type', ['stop'], 'Input should be a valid string or a list of strings');
     else if (stop.length > 4) add('too_long', ['stop'], 'List should have at most 4 items after validation');
   }
+  checkToolFields(record, add);
   return issues;
 }
 

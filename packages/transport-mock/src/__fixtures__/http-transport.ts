@@ -12,6 +12,7 @@ import {
 import { Agent, request as undiciRequest } from 'undici';
 import { toWireRequest } from '../wire/to-wire-request.ts';
 import { sseData } from './wire-client.ts';
+import { createDeltaReader, messageParts, type ReplyParts, type WireMessagePart } from './wire-reply-parts.ts';
 
 /** The fields of a completion body or chunk this fixture reads. */
 interface WireCompletion {
@@ -21,15 +22,21 @@ interface WireCompletion {
   readonly status_code?: number;
   readonly choices: readonly {
     readonly finish_reason?: string;
-    readonly message?: { readonly content: string };
-    readonly delta?: { readonly content?: string };
+    readonly message?: WireMessagePart;
+    readonly delta?: WireMessagePart;
   }[];
-  readonly usage: { readonly prompt_tokens: number; readonly completion_tokens: number; readonly total_tokens: number };
+  readonly usage: {
+    readonly prompt_tokens: number;
+    readonly completion_tokens: number;
+    readonly total_tokens: number;
+    readonly completion_tokens_details?: { readonly reasoning_tokens: number };
+  };
 }
 
 /**
  * A deliberately small HTTP transport for tests: speaks the Cerebras wire to a base URL with undici and maps failures
- * to the typed errors the way a real transport must. (The production one is `@acpt/transport-cerebras`.)
+ * to the typed errors the way a real transport must, with reasoning (parsed, or raw `<think>` as the mock sends it)
+ * and tool calls. (The production one is `@acpt/transport-cerebras`.)
  */
 export function createTestHttpTransport(options: {
   baseUrl: string;
@@ -76,30 +83,37 @@ export function createTestHttpTransport(options: {
       throw new InvalidResponseError('The response is not valid JSON', { bodySnippet: text, cause: error });
     }
   };
-  const toResponse = (json: WireCompletion, text: string, headers: Record<string, string>): ChatResponse => ({
-    id: json.id,
-    model: json.model,
-    provider: 'test-http',
-    text,
-    finishReason: json.choices[0]?.finish_reason ?? 'error',
-    usage: {
-      promptTokens: json.usage.prompt_tokens,
-      completionTokens: json.usage.completion_tokens,
-      totalTokens: json.usage.total_tokens,
-    },
-    requestId: headers['x-request-id'],
-    latency: { totalMs: 0 },
-  });
+  const toResponse = (json: WireCompletion, parts: ReplyParts, headers: Record<string, string>): ChatResponse => {
+    const reasoningTokens = json.usage.completion_tokens_details?.reasoning_tokens;
+    return {
+      id: json.id,
+      model: json.model,
+      provider: 'test-http',
+      text: parts.text,
+      ...(parts.reasoning === '' ? {} : { reasoning: parts.reasoning }),
+      finishReason: json.choices[0]?.finish_reason ?? 'error',
+      ...(parts.toolCalls.length === 0 ? {} : { toolCalls: parts.toolCalls }),
+      usage: {
+        promptTokens: json.usage.prompt_tokens,
+        completionTokens: json.usage.completion_tokens,
+        totalTokens: json.usage.total_tokens,
+        ...(reasoningTokens === undefined ? {} : { reasoningTokens }),
+      },
+      requestId: headers['x-request-id'],
+      latency: { totalMs: 0 },
+    };
+  };
   return {
     provider: 'test-http',
     async complete(request: ChatRequest): Promise<ChatResponse> {
       const { body, headers } = await call(request, false);
       const json = parse(body);
-      return toResponse(json, json.choices[0]?.message?.content ?? '', headers);
+      return toResponse(json, messageParts(json.choices[0]?.message), headers);
     },
     async *stream(request: ChatRequest): AsyncGenerator<ChatStreamEvent> {
       const { body, headers } = await call(request, true);
-      let text = '';
+      const reader = createDeltaReader();
+      let delivered = false;
       for (const data of sseData(body)) {
         if (data === '[DONE]') break;
         const chunk = parse(data);
@@ -112,17 +126,16 @@ export function createTestHttpTransport(options: {
             nowMs: Date.now(),
             midStream: true,
           });
-        const piece = chunk.choices[0]?.delta?.content;
-        if (piece) {
-          text += piece;
-          yield { type: 'text-delta', text: piece };
+        for (const event of reader.read(chunk.choices[0]?.delta)) {
+          delivered = true;
+          yield event;
         }
         if (chunk.choices[0]?.finish_reason) {
-          yield { type: 'finish', response: toResponse(chunk, text, headers) };
+          yield { type: 'finish', response: toResponse(chunk, reader.parts, headers) };
           return;
         }
       }
-      throw new TruncatedStreamError({ deliveredContent: text !== '' });
+      throw new TruncatedStreamError({ deliveredContent: delivered });
     },
     close: () => agent.close(),
   };

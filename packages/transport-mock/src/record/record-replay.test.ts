@@ -22,6 +22,11 @@ const faults = [
   { kind: 'malformed-json', at: [10] },
 ] as const;
 
+const tools: ChatRequest['tools'] = [
+  { type: 'function', function: { name: 'set_phase', parameters: { type: 'object', properties: { bits: {} } } } },
+];
+
+/** Twelve calls: plain, tool-calling (lane 2) and reasoning (lane 3) requests, whole and streamed. */
 function scenario(): { request: ChatRequest; stream: boolean }[] {
   return Array.from({ length: 12 }, (_, step) => ({
     stream: step % 3 === 1,
@@ -29,6 +34,8 @@ function scenario(): { request: ChatRequest; stream: boolean }[] {
       model: 'gpt-oss-120b',
       maxCompletionTokens: 64,
       messages: [{ role: 'user', content: `Step ${step % 4}: choose the RIS phase for lane ${step % 4}.` }],
+      ...(step % 4 === 2 ? { tools } : {}),
+      ...(step % 4 === 3 ? { reasoningEffort: 'low' as const, maxCompletionTokens: 256 } : {}),
     },
   }));
 }
@@ -78,6 +85,8 @@ describe('record and replay', () => {
     expect(cassette).not.toContain(apiKey);
     expect(cassette.toLowerCase()).not.toContain('authorization');
     expect(cassette).not.toContain('Bearer');
+    for (const field of ['"toolCalls":[{', '"reasoning":"', '"type":"reasoning-delta"', '"reasoningTokens":'])
+      expect(cassette).toContain(field);
 
     const replayed = await observe(createReplayTransport({ cassettePath }));
     expect(replayed).toEqual(recorded);

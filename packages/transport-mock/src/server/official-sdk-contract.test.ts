@@ -58,6 +58,89 @@ describe('the official @cerebras/cerebras_cloud_sdk against the mock server', ()
     expect(finish).toHaveProperty('time_info.total_time');
   });
 
+  it('sees tool calls, whole and streamed, and answers a tool result', async () => {
+    const sdk = await client({ seed: 3 });
+    const tools = [
+      {
+        type: 'function' as const,
+        function: {
+          name: 'pick_order',
+          parameters: {
+            type: 'object',
+            properties: { first: { type: 'string', enum: ['near', 'far'] } },
+            required: ['first'],
+            additionalProperties: false,
+          },
+        },
+      },
+    ];
+    const request = { model: 'gpt-oss-120b', messages, tools, tool_choice: 'required' as const };
+    const completion = (await sdk.chat.completions.create(request)) as Cerebras.ChatCompletion.ChatCompletionResponse;
+    const choice = completion.choices[0];
+    expect(choice?.finish_reason).toBe('tool_calls');
+    const [call] = choice?.message.tool_calls ?? [];
+    expect(call).toMatchObject({
+      id: expect.stringMatching(/^call_/),
+      type: 'function',
+      function: { name: 'pick_order' },
+    });
+    expect(['near', 'far']).toContain(JSON.parse(call?.function.arguments ?? '{}').first);
+    const stream = await sdk.chat.completions.create({ ...request, stream: true });
+    const streamed = { id: '', name: '', arguments: '' };
+    let finishReason: unknown;
+    for await (const chunk of stream as AsyncIterable<Cerebras.ChatCompletion.ChatChunkResponse>) {
+      for (const part of chunk.choices?.[0]?.delta?.tool_calls ?? []) {
+        streamed.id += part.id ?? '';
+        streamed.name += part.function.name ?? '';
+        streamed.arguments += part.function.arguments ?? '';
+      }
+      finishReason = chunk.choices?.[0]?.finish_reason ?? finishReason;
+    }
+    expect(streamed).toEqual({ id: call?.id, name: call?.function.name, arguments: call?.function.arguments });
+    expect(finishReason).toBe('tool_calls');
+    const answer = (await sdk.chat.completions.create({
+      model: 'gpt-oss-120b',
+      tools,
+      messages: [
+        ...messages,
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: call?.id ?? '', type: 'function', function: { name: 'pick_order', arguments: '{}' } }],
+        },
+        { role: 'tool', content: '{"ok":true}', tool_call_id: call?.id ?? '' },
+      ],
+    })) as Cerebras.ChatCompletion.ChatCompletionResponse;
+    expect(answer.choices[0]?.finish_reason).toBe('stop');
+    expect(answer.choices[0]?.message.content).toMatch(/^Mock reply to/);
+  });
+
+  it('sees parsed reasoning in message.reasoning and delta.reasoning, and its reasoning tokens', async () => {
+    const sdk = await client({ seed: 3 });
+    const request = {
+      model: 'gpt-oss-120b',
+      messages,
+      reasoning_effort: 'low' as const,
+      reasoning_format: 'parsed' as const,
+    };
+    const completion = (await sdk.chat.completions.create(request)) as Cerebras.ChatCompletion.ChatCompletionResponse;
+    const reasoning = completion.choices[0]?.message.reasoning ?? '';
+    expect(reasoning).toMatch(/^The user wrote "Which vehicle/);
+    expect(completion.choices[0]?.message.content).toMatch(/^Mock reply to/);
+    expect(completion.usage?.completion_tokens_details?.reasoning_tokens).toBe(Math.ceil(reasoning.length / 4));
+    const stream = await sdk.chat.completions.create({ ...request, stream: true });
+    let streamed = '';
+    let text = '';
+    for await (const chunk of stream as AsyncIterable<Cerebras.ChatCompletion.ChatChunkResponse>) {
+      const delta = chunk.choices?.[0]?.delta;
+      if (delta?.reasoning) expect(text).toBe('');
+      streamed += delta?.reasoning ?? '';
+      text += delta?.content ?? '';
+    }
+    expect(streamed).toBe(reasoning);
+    expect(text).toBe(completion.choices[0]?.message.content);
+  });
+
   it('lists models', async () => {
     const sdk = await client();
     const models = await sdk.models.list();

@@ -35,16 +35,30 @@ describe('determinism', () => {
       role: fc.constantFrom('system' as const, 'user' as const, 'assistant' as const),
       content: fc.string({ unit: 'grapheme', maxLength: 80 }),
     });
-    const request = fc.record(
-      {
-        model: fc.constantFrom('gpt-oss-120b', 'qwen-3.8-27b'),
-        messages: fc.array(message, { minLength: 1, maxLength: 4 }),
-        temperature: fc.double({ min: 0, max: 1.5, noNaN: true }),
-        maxCompletionTokens: fc.integer({ min: 0, max: 64 }),
-        seed: fc.integer({ min: 0, max: 1000 }),
-      },
-      { requiredKeys: ['messages'] },
-    );
+    const tool = fc.record({
+      type: fc.constant('function' as const),
+      function: fc.record({
+        name: fc.constantFrom('set_phase', 'read_channel', 'hold'),
+        parameters: fc.constant({ type: 'object', properties: { bits: { type: 'integer' } }, required: ['bits'] }),
+      }),
+    });
+    const request = fc
+      .record(
+        {
+          model: fc.constantFrom('gpt-oss-120b', 'qwen-3.8-27b'),
+          messages: fc.array(message, { minLength: 1, maxLength: 4 }),
+          temperature: fc.double({ min: 0, max: 1.5, noNaN: true }),
+          maxCompletionTokens: fc.integer({ min: 0, max: 64 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+          tools: fc.uniqueArray(tool, { minLength: 1, maxLength: 3, selector: (each) => each.function.name }),
+          toolChoice: fc.constantFrom('none' as const, 'auto' as const, 'required' as const),
+          parallelToolCalls: fc.boolean(),
+          reasoningEffort: fc.constantFrom('none' as const, 'low' as const, 'medium' as const, 'high' as const),
+          reasoningFormat: fc.constantFrom('none' as const, 'parsed' as const, 'raw' as const, 'hidden' as const),
+        },
+        { requiredKeys: ['messages'] },
+      )
+      .map((chat) => (chat.tools === undefined ? { ...chat, toolChoice: undefined } : chat));
     await fc.assert(
       fc.asyncProperty(request, fc.integer(), async (chat: ChatRequest, seed) => {
         const first = await createMockTransport({ seed }).complete(chat);

@@ -72,7 +72,7 @@ describe('token-budget admission in the adapter', () => {
     expect(live?.calls).toHaveLength(1);
   });
 
-  it('sheds to the mock fallback with reason token_budget, before any live attempt', async () => {
+  it('sheds to the mock fallback with reason token_budget, before the attempt it would not admit', async () => {
     const { adapter, live, of } = harness({
       config: { fallback: 'mock', maxCompletionTokens: 1_000, timeouts: { totalMs: 2_000 } },
       live: () => ({ kind: 'ok', rateLimit: tokens(500, 30, now()) }),

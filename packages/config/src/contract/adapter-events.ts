@@ -7,8 +7,8 @@ export type TransportRole = 'live' | 'mock';
 
 /**
  * Why a request was served by the fallback (`acpt.fallback.reason`): no key configured, the circuit is open, the live
- * attempts failed, token-budget admission shed it before any attempt (the minute's tokens are spent and the reset does
- * not fit in its deadline), or the caller forced it.
+ * attempts failed, token-budget admission shed it before its first or a later attempt (the minute's tokens are spent
+ * and the reset does not fit in its deadline), or the caller forced it.
  */
 export type FallbackReason = 'no_api_key' | 'circuit_open' | 'retries_exhausted' | 'token_budget' | 'forced';
 

@@ -22,7 +22,9 @@ export interface PackageManifest {
   readonly dependencies?: Record<string, string>;
   readonly peerDependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
+  readonly optionalDependencies?: Record<string, string>;
   readonly exports?: Record<string, unknown>;
+  readonly bin?: string | Record<string, string>;
   readonly engines?: Record<string, string>;
 }
 

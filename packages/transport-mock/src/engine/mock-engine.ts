@@ -12,6 +12,7 @@ import type { MockResponder, MockResponderOutput } from '../responder/mock-respo
 import { modelNotFoundBody } from '../wire/error-bodies.ts';
 import { jsonResponse } from '../wire/wire-response.ts';
 import { checkToolChoice } from './check-tool-choice.ts';
+import { checkToolHistory } from './check-tool-history.ts';
 import type { BodyFault, ExchangeOutcome } from './exchange-outcome.ts';
 
 /** Behaviour shared by the in-process mock and the mock server. */
@@ -78,6 +79,8 @@ export function createMockEngine(options: MockBehaviourOptions = {}): MockEngine
         return { kind: 'error', response: jsonResponse(404, modelNotFoundBody(model)) };
       const invalidChoice = request.toolChoice === undefined ? undefined : checkToolChoice(request);
       if (invalidChoice !== undefined) return { kind: 'error', response: invalidChoice };
+      const invalidHistory = checkToolHistory(request);
+      if (invalidHistory !== undefined) return { kind: 'error', response: invalidHistory };
       const planned = planLatency(options.latency, seed, index);
       const plan =
         fault?.kind === 'slow-headers' ? { ...planned, headersMs: planned.headersMs + faultDelayMs(fault) } : planned;

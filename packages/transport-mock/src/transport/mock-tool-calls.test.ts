@@ -148,7 +148,11 @@ describe('tool calls of the in-process mock', () => {
     const text = await transport.complete({
       ...ask,
       toolChoice: 'required',
-      messages: [...ask.messages, { role: 'tool', content: 'ok', toolCallId: 'call_x' }],
+      messages: [
+        ...ask.messages,
+        { role: 'assistant', content: response.text, toolCalls: response.toolCalls ?? [] },
+        ...(response.toolCalls ?? []).map((call) => ({ role: 'tool' as const, content: 'ok', toolCallId: call.id })),
+      ],
     });
     expect(text).toMatchObject({ text: 'Done.', finishReason: 'stop' });
   });

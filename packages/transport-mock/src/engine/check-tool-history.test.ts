@@ -1,8 +1,7 @@
 import type { ChatMessage, ChatRequest, ToolCall } from '@acpt/config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMockCerebrasServer } from '../server/create-mock-cerebras-server.ts';
-import { createMockTransport } from '../transport/create-mock-transport.ts';
+import { expectSameErrorBothPaths } from '../__fixtures__/same-error-both-paths.ts';
 import { checkToolHistory } from './check-tool-history.ts';
 
 const call = (id: string): ToolCall => ({ id, type: 'function', function: { name: 'noop', arguments: '{}' } });
@@ -52,31 +51,17 @@ describe('checkToolHistory (version 2 validation of tool calls and results)', ()
   });
 
   it('the in-process mock and the server answer an invalid history with the same 400', async () => {
-    const invalid = request(user, result('call_1'));
-    const inProcess = await createMockTransport()
-      .complete(invalid)
-      .then(
-        () => undefined,
-        (error: unknown) => error as { status?: number; responseBody?: string },
-      );
-    const server = await createMockCerebrasServer();
-    try {
-      const response = await fetch(`${server.url}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer csk-anything' },
-        body: JSON.stringify({
-          model: 'gpt-oss-120b',
-          messages: [
-            { role: 'user', content: 'Pick bits.' },
-            { role: 'tool', content: 'ok', tool_call_id: 'call_1' },
-          ],
-        }),
-      });
-      expect(response.status).toBe(400);
-      expect(await response.text()).toBe(inProcess?.responseBody);
-      expect(inProcess?.status).toBe(400);
-    } finally {
-      await server.close();
-    }
+    const body = await expectSameErrorBothPaths(
+      request(user, result('call_1')),
+      {
+        model: 'gpt-oss-120b',
+        messages: [
+          { role: 'user', content: 'Pick bits.' },
+          { role: 'tool', content: 'ok', tool_call_id: 'call_1' },
+        ],
+      },
+      400,
+    );
+    expect(body).toMatch(/no call has the id 'call_1'/);
   });
 });

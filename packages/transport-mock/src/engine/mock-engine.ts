@@ -11,6 +11,7 @@ import { defaultResponder } from '../responder/default-responder.ts';
 import type { MockResponder, MockResponderOutput } from '../responder/mock-responder.ts';
 import { modelNotFoundBody } from '../wire/error-bodies.ts';
 import { jsonResponse } from '../wire/wire-response.ts';
+import { checkStrictSchemas } from './check-strict-schemas.ts';
 import { checkToolChoice } from './check-tool-choice.ts';
 import { checkToolHistory } from './check-tool-history.ts';
 import type { BodyFault, ExchangeOutcome } from './exchange-outcome.ts';
@@ -81,6 +82,8 @@ export function createMockEngine(options: MockBehaviourOptions = {}): MockEngine
       if (invalidChoice !== undefined) return { kind: 'error', response: invalidChoice };
       const invalidHistory = checkToolHistory(request);
       if (invalidHistory !== undefined) return { kind: 'error', response: invalidHistory };
+      const invalidSchema = checkStrictSchemas(request);
+      if (invalidSchema !== undefined) return { kind: 'error', response: invalidSchema };
       const planned = planLatency(options.latency, seed, index);
       const plan =
         fault?.kind === 'slow-headers' ? { ...planned, headersMs: planned.headersMs + faultDelayMs(fault) } : planned;

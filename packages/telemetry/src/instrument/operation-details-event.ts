@@ -38,7 +38,8 @@ export interface OperationDetails {
 
 /**
  * The log record of the opt-in event `gen_ai.client.inference.operation.details` for one settled call: the span's
- * GenAI attributes (operation, provider, model, `server.*`, request parameters, response, usage, `error.type`) plus
+ * GenAI attributes (operation, provider, model, `server.*`, request parameters, time to first chunk, response, usage,
+ * `error.type`) plus
  * the content in structured form (`gen_ai.input.messages` with the system messages where they sit in the conversation,
  * as the conventions ask of chat-history APIs rather than `gen_ai.system_instructions`, `gen_ai.output.messages` unless it failed, `gen_ai.tool.definitions` when tools were
  * offered), and `acpt.content.ref` when the upload hook gave one. No body. Emitted in `context`, the logical span's,
@@ -55,6 +56,7 @@ export function operationDetailsRecord(details: OperationDetails, context: Conte
     if (state.serverPort !== undefined) record.setAttribute(ATTR.serverPort, state.serverPort);
   }
   if (state.stream) record.setAttribute(ATTR.requestStream, true);
+  if (state.timeToFirstChunk !== undefined) record.setAttribute(ATTR.responseTimeToFirstChunk, state.timeToFirstChunk);
   setRequestParameters(record, start.request, details.names);
   if (end.response !== undefined) setResponseAttributes(record, end.response);
   setUsage(record, end.usage ?? end.response?.usage);

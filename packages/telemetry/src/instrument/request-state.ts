@@ -24,4 +24,6 @@ export interface RequestState {
   attemptSpan: Span | undefined;
   /** The batch the request was dispatched in, if any. */
   batchId: string | undefined;
+  /** Seconds to a stream's first chunk, once it arrived (for the content event; the span has it as an attribute). */
+  timeToFirstChunk: number | undefined;
 }

@@ -89,6 +89,7 @@ export class RequestTracker {
       metricBase: base,
       attemptSpan: undefined,
       batchId: undefined,
+      timeToFirstChunk: undefined,
     });
     if (content !== undefined) content.requestStart(event);
   }
@@ -159,6 +160,7 @@ export class RequestTracker {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
     const seconds = event.timeToFirstTokenMs / 1000;
+    state.timeToFirstChunk = seconds;
     this.#parts.instruments.timeToFirstChunk.record(seconds, state.metricBase);
     if (!state.recording) return;
     state.span.setAttribute(ATTR.responseTimeToFirstChunk, seconds);

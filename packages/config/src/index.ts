@@ -57,7 +57,7 @@ export type {
 } from './contract/chat-response.ts';
 export { estimatePromptTokens, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS } from './contract/estimate-tokens.ts';
 export type { RateLimitState, RateLimitWindow, RateLimitWindowName } from './contract/rate-limit.ts';
-export type { CallCancellation, Transport, TransportCallOptions } from './contract/transport.ts';
+export type { Transport, TransportCallOptions } from './contract/transport.ts';
 export { AbortedError } from './errors/aborted-error.ts';
 export { AcptError, type AcptErrorCode, type AcptErrorOptions } from './errors/acpt-error.ts';
 export { BudgetExceededError } from './errors/budget-exceeded-error.ts';

@@ -8,7 +8,6 @@ import {
   TransportNetworkError,
 } from '@acpt/config';
 import type { Dispatcher } from 'undici';
-import { callAbortOf } from './call/call-abort.ts';
 import { type CallScope, createCallScope } from './call/call-scope.ts';
 import { completeChat } from './call/complete-chat.ts';
 import { streamChat } from './call/stream-chat.ts';
@@ -79,12 +78,12 @@ class UndiciCerebrasTransport implements CerebrasTransport {
 
   complete(request: ChatRequest, options?: TransportCallOptions): Promise<ChatResponse> {
     if (this.#closing !== undefined) return Promise.reject(closedError(this.#scope));
-    return completeChat(this.#scope, request, callAbortOf(options));
+    return completeChat(this.#scope, request, options?.signal);
   }
 
   stream(request: ChatRequest, options?: TransportCallOptions): AsyncIterable<ChatStreamEvent> {
     if (this.#closing !== undefined) return rejectedStream(closedError(this.#scope));
-    return streamChat(this.#scope, request, callAbortOf(options));
+    return streamChat(this.#scope, request, options?.signal);
   }
 
   warm(): void {

@@ -65,7 +65,7 @@ async function attemptLoop(run: RequestRun, transport: Transport, role: Transpor
     if (role === 'live' && run.core.admission.tracking) await admitTokens(run);
     const startedAtMs = beginAttempt(run, role, transport);
     try {
-      const response = await transport.complete(run.request, run.callOptions);
+      const response = await transport.complete(run.request, { signal: run.signal });
       attemptSucceeded(run, role, transport, startedAtMs, response);
       return response;
     } catch (error) {
@@ -96,7 +96,7 @@ async function fallback(run: RequestRun, reason: FallbackReason): Promise<ChatRe
   const mock = startFallback(run, reason);
   const startedAtMs = beginAttempt(run, 'mock', mock);
   try {
-    const response = await mock.complete(run.request, run.callOptions);
+    const response = await mock.complete(run.request, { signal: run.signal });
     attemptSucceeded(run, 'mock', mock, startedAtMs, response);
     return response;
   } catch (error) {

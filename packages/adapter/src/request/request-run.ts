@@ -6,14 +6,12 @@ import {
   type FallbackReason,
   RetryExhaustedError,
   TimeoutError,
-  type TransportCallOptions,
 } from '@acpt/config';
 import type { AdapterCore } from '../adapter-core.ts';
 import type { AdapterResponse, GenerateOptions } from '../adapter-types.ts';
 import type { SettleOutcome } from '../diagnostics/diagnostics-collector.ts';
 import { describeFinalError } from '../diagnostics/redact.ts';
 import type { TimerHandle } from '../timing/timers.ts';
-import { RunCancellation } from './run-cancellation.ts';
 
 /** Which path a request starts on: the live transport, the mock (mock mode), or the mock for want of a key. */
 export type Route = 'live' | 'mock' | 'no-key';
@@ -53,8 +51,6 @@ export class RequestRun {
   readonly budgetMode: 'soft' | 'hard';
   readonly deadlineAtMs: number;
   readonly controller: AbortController = new AbortController();
-  /** The abort of {@link signal} for transports that watch it without an EventTarget listener. */
-  readonly cancellation: RunCancellation = new RunCancellation(this.controller.signal);
   readonly callerSignal: AbortSignal | undefined;
   readonly errors: unknown[] = [];
   abortKind: AbortKind | undefined;
@@ -112,11 +108,6 @@ export class RequestRun {
     return this.controller.signal;
   }
 
-  /** What every transport call of this run gets: its signal and the same abort as a {@link RunCancellation}. */
-  get callOptions(): TransportCallOptions {
-    return { signal: this.controller.signal, cancellation: this.cancellation };
-  }
-
   /** Time left before the deadline, in ms. */
   remainingMs(): number {
     return this.deadlineAtMs - this.core.clock.now();
@@ -132,7 +123,6 @@ export class RequestRun {
     if (this.settled || this.controller.signal.aborted) return;
     this.abortKind = kind;
     this.controller.abort(reason);
-    this.cancellation.fire();
     if (this.rejectQueued !== undefined) this.core.scheduler.remove(this);
     else if (this.yielding) {
       this.fail(reason);

@@ -109,7 +109,7 @@ async function* relay(
   startedAtMs: number,
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   let delivered = false;
-  for await (const event of transport.stream(run.request, run.callOptions)) {
+  for await (const event of transport.stream(run.request, { signal: run.signal })) {
     if (event.type === 'finish') {
       attemptSucceeded(run, role, transport, startedAtMs, event.response);
       return event.response;

@@ -5,25 +5,6 @@ import type { ChatResponse, ChatStreamEvent } from './chat-response.ts';
 export interface TransportCallOptions {
   /** Aborts the call at once and frees its socket; the call rejects with the signal's reason. */
   readonly signal?: AbortSignal;
-  /**
-   * The same abort as `signal`, observable without an EventTarget listener. A transport that supports it watches it
-   * instead of `signal` (both are given together and abort together); one that does not just uses `signal`. Node's
-   * `addEventListener` / `removeEventListener` on an `AbortSignal` cost several µs and most of the garbage of a call at
-   * high rates, which is why the adapter offers this.
-   */
-  readonly cancellation?: CallCancellation;
-}
-
-/** A call's cancellation as a plain object: a flag, a reason and one-shot listeners (see `TransportCallOptions`). */
-export interface CallCancellation {
-  /** Whether the call was cancelled. */
-  readonly aborted: boolean;
-  /** Why: the value the matching `AbortSignal`'s `reason` has. */
-  readonly reason: unknown;
-  /** Calls `listener` once, synchronously, when the call is cancelled (not if it already was: check `aborted`). */
-  onCancel(listener: () => void): void;
-  /** Removes a listener added with `onCancel`; call it when the call settles. */
-  offCancel(listener: () => void): void;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import type { CallAbort } from './call-abort.ts';
 import { type CallDeadlines, DeadlineHandler } from './deadline-handler.ts';
 
 /** A whole response. */
@@ -25,8 +24,7 @@ export interface BufferedRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly deadlines: CallDeadlines;
-  /** The caller's cancellation or signal. */
-  readonly abort: CallAbort | undefined;
+  readonly signal: AbortSignal | undefined;
 }
 
 /** Most error-body bytes kept (errors keep 4 KiB of it). */
@@ -41,7 +39,7 @@ class BufferedHandler extends DeadlineHandler {
   #bytes = 0;
 
   constructor(request: BufferedRequest, resolve: (r: BufferedResponse) => void, reject: (e: unknown) => void) {
-    super(request.deadlines, request.abort, performance.now());
+    super(request.deadlines, request.signal, performance.now());
     this.#resolve = resolve;
     this.#reject = reject;
   }
@@ -79,7 +77,7 @@ class BufferedHandler extends DeadlineHandler {
 
 /**
  * Sends one request through `dispatcher` and reads the whole response into a string, under the call's headers and
- * idle deadlines and the caller's cancellation or signal. Rejects with the raw failure (a `TimeoutError`, the abort reason, or
+ * idle deadlines and the caller's signal. Rejects with the raw failure (a `TimeoutError`, the abort reason, or
  * undici's error); the caller maps it.
  */
 export function sendBuffered(dispatcher: Dispatcher, request: BufferedRequest): Promise<BufferedResponse> {

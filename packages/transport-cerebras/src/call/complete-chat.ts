@@ -4,20 +4,18 @@ import { mapTransportFailure } from '../errors/map-transport-failure.ts';
 import { buildChatBody } from '../wire/build-chat-body.ts';
 import { mapChatCompletion } from '../wire/map-chat-response.ts';
 import { type BufferedResponse, sendBuffered } from './buffered-call.ts';
-import type { CallAbort } from './call-abort.ts';
 import type { CallScope } from './call-scope.ts';
 
 /**
  * One non-streaming chat completion: one attempt, with the connect, headers and idle deadlines of the configuration,
- * aborted at once (socket freed) by `abort` (the caller's cancellation or signal), which then rejects with its
- * `reason` unchanged.
+ * aborted at once (socket freed) by `signal`, which then rejects with `signal.reason` unchanged.
  */
 export async function completeChat(
   scope: CallScope,
   request: ChatRequest,
-  abort: CallAbort | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<ChatResponse> {
-  if (abort?.aborted) throw abort.reason;
+  if (signal?.aborted) throw signal.reason;
   const { settings, chat } = scope;
   let response: BufferedResponse;
   try {
@@ -28,10 +26,10 @@ export async function completeChat(
       headers: settings.jsonHeaders,
       body: buildChatBody(request, settings, false),
       deadlines: settings.timeouts,
-      abort,
+      signal,
     });
   } catch (error) {
-    throw mapTransportFailure(error, chat.failure, abort);
+    throw mapTransportFailure(error, chat.failure, signal);
   }
   const { status, headers, body } = response;
   const observedAtMs = scope.clock();

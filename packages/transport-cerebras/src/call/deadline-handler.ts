@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type CallCancellation, TimeoutError } from '@acpt/config';
+import { TimeoutError } from '@acpt/config';
 import type { Dispatcher } from 'undici';
-import { type CallAbort, isCancellation } from './call-abort.ts';
 
 /** The per-attempt deadlines a call enforces itself, in ms. */
 export interface CallDeadlines {
@@ -21,7 +20,7 @@ function onIdleTimeout(handler: DeadlineHandler): void {
 
 /**
  * Base of the transport's undici dispatch handlers: precise headers and idle deadlines on native timers (one timer
- * object per phase, refreshed per read), the caller's `CallCancellation` or `AbortSignal`, and cancellation at any point. A cancelled call
+ * object per phase, refreshed per read), the caller's `AbortSignal`, and cancellation at any point. A cancelled call
  * fails at once, even while it still waits in the pool's queue, and its request is aborted (socket destroyed) as soon
  * as undici hands it over. Subclasses receive the response through `onStatus`, `onBody`, `onEnd` and `onFailure`.
  */
@@ -34,29 +33,23 @@ export abstract class DeadlineHandler implements Dispatcher.DispatchHandler {
   headersAt = 0;
   #controller: Dispatcher.DispatchController | undefined;
   #timer: NodeJS.Timeout | undefined;
-  #abort: CallAbort | undefined;
-  /** The `onCancel` listener, when `#abort` is a `CallCancellation`. */
-  #onCancel: (() => void) | undefined;
+  #signal: AbortSignal | undefined;
   #cancelReason: unknown;
   #cancelled = false;
   #over = false;
 
-  constructor(deadlines: CallDeadlines, abort: CallAbort | undefined, startedAt: number) {
+  constructor(deadlines: CallDeadlines, signal: AbortSignal | undefined, startedAt: number) {
     this.deadlines = deadlines;
     this.startedAt = startedAt;
-    if (abort === undefined) return;
-    this.#abort = abort;
-    if (isCancellation(abort)) {
-      this.#onCancel = () => this.handleEvent();
-      abort.onCancel(this.#onCancel);
-    } else {
-      abort.addEventListener('abort', this);
+    if (signal !== undefined) {
+      this.#signal = signal;
+      signal.addEventListener('abort', this);
     }
   }
 
-  /** The caller's cancellation or signal fired (also the `AbortSignal` listener, as an `EventListenerObject`). */
+  /** The caller's signal fired. */
   handleEvent(): void {
-    this.cancel(this.#abort?.reason);
+    this.cancel(this.#signal?.reason);
   }
 
   /** Fails the call with `reason` and aborts its request (destroying the socket if it is in use). */
@@ -69,16 +62,13 @@ export abstract class DeadlineHandler implements Dispatcher.DispatchHandler {
     this.#controller?.abort(reason instanceof Error ? reason : new Error(String(reason)));
   }
 
-  /** Stops the timers and stops watching the abort; called once the call has an outcome. */
+  /** Stops the timers and forgets the signal; called once the call has an outcome. */
   protected finish(): void {
     this.#over = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    const abort = this.#abort;
-    if (abort === undefined) return;
-    this.#abort = undefined;
-    if (this.#onCancel !== undefined) (abort as CallCancellation).offCancel(this.#onCancel);
-    else (abort as AbortSignal).removeEventListener('abort', this);
+    this.#signal?.removeEventListener('abort', this);
+    this.#signal = undefined;
   }
 
   /** Suspends the idle deadline while the consumer is the slow side (backpressure). */

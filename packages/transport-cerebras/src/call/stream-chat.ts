@@ -1,7 +1,6 @@
 import { type ChatRequest, type ChatStreamEvent, TransportNetworkError, TruncatedStreamError } from '@acpt/config';
 import { mapTransportFailure } from '../errors/map-transport-failure.ts';
 import { buildChatBody } from '../wire/build-chat-body.ts';
-import type { CallAbort } from './call-abort.ts';
 import type { CallScope } from './call-scope.ts';
 import { StreamingCall } from './streaming-call.ts';
 
@@ -10,8 +9,8 @@ import { StreamingCall } from './streaming-call.ts';
  * truncation) as they are, a network error before the headers as such, and a connection cut after them as a
  * {@link TruncatedStreamError} that says whether content was already delivered.
  */
-function streamFailure(call: StreamingCall, scope: CallScope, abort: CallAbort | undefined): unknown {
-  const mapped = mapTransportFailure(call.failure, scope.chat.failure, abort);
+function streamFailure(call: StreamingCall, scope: CallScope, signal: AbortSignal | undefined): unknown {
+  const mapped = mapTransportFailure(call.failure, scope.chat.failure, signal);
   if (!call.streaming || !TransportNetworkError.isInstance(mapped) || !mapped.retryable) return mapped;
   return new TruncatedStreamError({
     deliveredContent: call.deliveredContent,
@@ -25,17 +24,16 @@ function streamFailure(call: StreamingCall, scope: CallScope, abort: CallAbort |
  * complete, then exactly one `finish` with the whole response (usage and `time_info` from the finishing chunk, time to
  * first token). Success is `data: [DONE]`, or the end of the body after a chunk with `finish_reason`; an end without
  * one is a {@link TruncatedStreamError}. Mid-stream error events become the typed error of their `status_code`.
- * Breaking out of the iteration, or `abort` (the caller's cancellation or signal) firing, cancels the request and
- * closes its socket.
+ * Breaking out of the iteration, or aborting `signal`, cancels the request and closes its socket.
  */
 export async function* streamChat(
   scope: CallScope,
   request: ChatRequest,
-  abort: CallAbort | undefined,
+  signal: AbortSignal | undefined,
 ): AsyncGenerator<ChatStreamEvent, void, undefined> {
-  if (abort?.aborted) throw abort.reason;
+  if (signal?.aborted) throw signal.reason;
   const { settings, chat } = scope;
-  const call = new StreamingCall(scope, abort);
+  const call = new StreamingCall(scope, signal);
   try {
     scope.dispatcher.dispatch(
       {
@@ -52,10 +50,10 @@ export async function* streamChat(
   }
   try {
     for (;;) {
-      if (abort?.aborted) throw abort.reason;
+      if (signal?.aborted) throw signal.reason;
       const event = call.next();
       if (event !== undefined) yield event;
-      else if (call.failed) throw streamFailure(call, scope, abort);
+      else if (call.failed) throw streamFailure(call, scope, signal);
       else if (call.complete) return;
       else await call.waitForMore();
     }

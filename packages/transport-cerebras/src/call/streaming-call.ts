@@ -4,7 +4,6 @@ import { errorFromResponse } from '../errors/error-from-response.ts';
 import { redactText } from '../errors/scrub-secret.ts';
 import { createSseParser, type SseParser } from '../sse/sse-parser.ts';
 import { type ChatStreamAccumulator, createChatStreamAccumulator } from '../stream/chat-stream-accumulator.ts';
-import type { CallAbort } from './call-abort.ts';
 import type { CallScope } from './call-scope.ts';
 import { DeadlineHandler } from './deadline-handler.ts';
 
@@ -38,8 +37,8 @@ export class StreamingCall extends DeadlineHandler {
   /** True once the `finish` event is queued. */
   complete = false;
 
-  constructor(scope: CallScope, abort: CallAbort | undefined) {
-    super(scope.settings.timeouts, abort, performance.now());
+  constructor(scope: CallScope, signal: AbortSignal | undefined) {
+    super(scope.settings.timeouts, signal, performance.now());
     this.#scope = scope;
   }
 

@@ -44,18 +44,14 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * Turns whatever an HTTP call threw into the family's typed error. A caller abort yields its `reason` unchanged
+ * Turns whatever an HTTP call threw into the family's typed error. A caller abort yields `signal.reason` unchanged
  * (so a `TimeoutError` the adapter put there comes back as is); acpt errors pass through; undici's connect, headers
  * and body timeouts become `TimeoutError` with phase `connect`, `headers` and `idle`; everything else becomes a
  * `TransportNetworkError` with the undici or Node code (not retryable for certificate failures or a closed
  * transport). The key never appears in the result: messages are redacted and causes scrubbed.
  */
-export function mapTransportFailure(
-  error: unknown,
-  scope: FailureScope,
-  abort: { readonly aborted: boolean; readonly reason: unknown } | undefined,
-): unknown {
-  if (abort?.aborted) return abort.reason;
+export function mapTransportFailure(error: unknown, scope: FailureScope, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted) return signal.reason;
   if (AcptError.isInstance(error)) return error;
   const secret = scope.apiKey.reveal();
   const cause = scrubSecret(error, secret);

@@ -47,7 +47,7 @@ export async function listModels(scope: CallScope, options: ListModelsOptions = 
       method: 'GET',
       headers: settings.getHeaders,
       deadlines: settings.timeouts,
-      abort: signal,
+      signal,
     });
   } catch (error) {
     throw mapTransportFailure(error, models.failure, signal);

@@ -20,6 +20,6 @@ export function warmConnection(scope: CallScope): void {
     method: 'GET',
     headers: settings.warmHeaders,
     deadlines: warmDeadlines,
-    abort: AbortSignal.timeout(WARM_TIMEOUT_MS),
+    signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
   }).catch(noop);
 }

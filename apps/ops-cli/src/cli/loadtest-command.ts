@@ -11,8 +11,8 @@ import { USAGE_EXIT_CODE } from './usage-error.ts';
 export const DEFAULT_REPORT_DIR = 'out/loadtest';
 
 /**
- * `acpt loadtest`: runs the load test, prints the markdown report, writes it with the JSON one, and returns the exit
- * code (0 when the accounting holds, 1 when it does not, 2 for a bad configuration).
+ * `acpt loadtest`: runs the load test, prints the markdown report, writes it with the JSON and HTML ones, and returns
+ * the exit code (0 when the accounting holds, 1 when it does not, 2 for a bad configuration).
  *
  * @throws {UsageError} for a bad flag
  */
@@ -32,7 +32,7 @@ export async function loadtestCommand(args: readonly string[], io: CliIo): Promi
   }
   io.stdout.write(`${renderReportMarkdown(report)}\n`);
   const paths = await writeLoadtestReport(report, options.outDir ?? DEFAULT_REPORT_DIR);
-  io.stderr.write(`report written to ${paths.markdown} and ${paths.json}\n`);
+  io.stderr.write(`report written to ${paths.markdown}, ${paths.html} and ${paths.json}\n`);
   for (const problem of report.accounting.problems) io.stderr.write(`acpt loadtest: ${problem}\n`);
   return report.exitCode;
 }

@@ -38,7 +38,7 @@ Adapter and output:
   --config FILE          acpt JSON config (budgets, retries, batching, circuit); ACPT_* variables apply as usual
   --telemetry MODE       memory (instrumentAdapter over an in-memory OpenTelemetry SDK, counted as a witness;
                          default) | env (startTelemetry from the OTEL_* variables: export to your backend) | off
-  --out DIR              where loadtest-report.json and loadtest-report.md go (default out/loadtest)
+  --out DIR              where loadtest-report.json, .md and .html go (default out/loadtest)
   --progress D|off       progress line interval (default 1s)
 
 Exits 1 when a request is unaccounted for, an error was untyped, a promise rejection went unhandled or the

@@ -8,6 +8,7 @@ import type { LoadtestReport } from './loadtest-report.ts';
 import type { ExportOutcome, TelemetryWitness } from './loadtest-telemetry.ts';
 import type { MemorySummary } from './memory-sampler.ts';
 import type { OutcomeTally } from './outcome-tally.ts';
+import type { ProgressSample } from './progress-timeline.ts';
 import type { MockServerStats } from './start-mock-server.ts';
 
 /** The pieces of a finished run. */
@@ -26,6 +27,7 @@ export interface ReportInputs {
   readonly telemetry: TelemetryWitness | undefined;
   readonly telemetryExport: ExportOutcome | undefined;
   readonly memory: MemorySummary;
+  readonly progress: readonly ProgressSample[];
   readonly accounting: AccountingResult & { readonly witnesses: readonly WitnessCounts[] };
 }
 
@@ -102,6 +104,7 @@ export function buildLoadtestReport(inputs: ReportInputs): LoadtestReport {
     telemetry: inputs.telemetry,
     telemetryExport: inputs.telemetryExport,
     memory: inputs.memory,
+    progress: inputs.progress,
     accounting: inputs.accounting,
     exitCode: accountingExitCode(inputs.accounting),
   };

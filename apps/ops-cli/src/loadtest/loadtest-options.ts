@@ -37,7 +37,7 @@ export interface LoadtestOptions {
   readonly url?: URL;
   /** acpt configuration file (budgets, retries, batching, circuit). */
   readonly configFile?: string;
-  /** Directory for `loadtest-report.json` and `loadtest-report.md`. */
+  /** Directory for `loadtest-report.json`, `loadtest-report.md` and `loadtest-report.html`. */
   readonly outDir?: string;
   readonly settleTimeoutMs: number;
   /** Progress line interval, ms; 0 for none. */

@@ -4,8 +4,11 @@ import type { LatencySummary } from './latency-histogram.ts';
 import type { ServerPlacement } from './loadtest-options.ts';
 import type { ExportOutcome, TelemetryWitness } from './loadtest-telemetry.ts';
 import type { MemorySummary } from './memory-sampler.ts';
+import type { ProgressSample } from './progress-timeline.ts';
 
-/** Everything a load test measured: written as `loadtest-report.json` and rendered as markdown. No secrets. */
+/**
+ * Everything a load test measured: written as `loadtest-report.json` and rendered as markdown and HTML. No secrets.
+ */
 export interface LoadtestReport {
   readonly tool: 'acpt loadtest';
   readonly startedAt: string;
@@ -93,6 +96,11 @@ export interface LoadtestReport {
   readonly telemetryExport?: ExportOutcome;
   /** Memory of the driver process (adapter, transport, telemetry). */
   readonly memory: MemorySummary;
+  /**
+   * The driver's cumulative counts every 250 ms (thinned to at most 512 points), for the throughput timeline.
+   * Absent in reports written before it was added.
+   */
+  readonly progress?: readonly ProgressSample[];
   readonly accounting: AccountingResult & { readonly witnesses: readonly WitnessCounts[] };
   readonly exitCode: number;
 }

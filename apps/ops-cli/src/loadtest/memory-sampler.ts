@@ -1,3 +1,5 @@
+import { ThinnedSeries } from './thinned-series.ts';
+
 /** One memory sample. */
 export interface MemorySample {
   /** Ms since sampling started. */
@@ -81,9 +83,7 @@ export function summariseMemory(
 export class MemorySampler {
   readonly #intervalMs: number;
   readonly #startedAt = performance.now();
-  #series: MemorySample[] = [];
-  #stride = 1;
-  #tick = 0;
+  readonly #series = new ThinnedSeries<MemorySample>({ maxItems: maxKeptSamples });
   #peakRss = 0;
   #peakHeap = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -105,13 +105,10 @@ export class MemorySampler {
     const { rss, heapUsed } = process.memoryUsage();
     this.#peakRss = Math.max(this.#peakRss, rss);
     this.#peakHeap = Math.max(this.#peakHeap, heapUsed);
-    this.#tick += 1;
-    if (!keep && this.#tick % this.#stride !== 0) return;
-    this.#series.push({ atMs: performance.now() - this.#startedAt, rssBytes: rss, heapUsedBytes: heapUsed });
-    if (this.#series.length >= maxKeptSamples) {
-      this.#series = this.#series.filter((_, index) => index % 2 === 0);
-      this.#stride *= 2;
-    }
+    this.#series.offer(
+      () => ({ atMs: performance.now() - this.#startedAt, rssBytes: rss, heapUsedBytes: heapUsed }),
+      keep,
+    );
   }
 
   /** Latest RSS in MiB (for progress lines). */
@@ -125,7 +122,7 @@ export class MemorySampler {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     this.sample(true);
-    this.#summary = summariseMemory(this.#series, this.#peakRss, this.#peakHeap);
+    this.#summary = summariseMemory(this.#series.items, this.#peakRss, this.#peakHeap);
     return this.#summary;
   }
 }

@@ -1,17 +1,21 @@
-import type { LatencySummary } from './latency-histogram.ts';
 import type { LoadtestReport } from './loadtest-report.ts';
+import {
+  formatCount as int,
+  type LatencyRow,
+  latencyRows,
+  formatMs as ms,
+  nonZeroEntries,
+  runShape,
+  formatSigned as signed,
+} from './report-format.ts';
 
-const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const int = (value: number): string => Math.round(value).toLocaleString('en-US');
-const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
-
-function latencyRow(name: string, summary: LatencySummary): string {
+function latencyRow({ name, summary }: LatencyRow): string {
   if (summary.count === 0) return `| ${name} | 0 | – | – | – | – |`;
   return `| ${name} | ${int(summary.count)} | ${ms(summary.p50)} | ${ms(summary.p95)} | ${ms(summary.p99)} | ${ms(summary.max)} |`;
 }
 
 function table(rows: Readonly<Record<string, number>>, empty: string): string[] {
-  const entries = Object.entries(rows).filter(([, count]) => count > 0);
+  const entries = nonZeroEntries(rows);
   if (entries.length === 0) return [empty];
   return ['| | count |', '|---|---:|', ...entries.map(([name, count]) => `| ${name} | ${int(count)} |`)];
 }
@@ -20,7 +24,7 @@ function table(rows: Readonly<Record<string, number>>, empty: string): string[] 
 export function renderReportMarkdown(report: LoadtestReport): string {
   const { run, config, outcomes, adapter, memory, accounting } = report;
   const verdict = accounting.ok ? 'PASS' : 'FAIL';
-  const shape = run.requests === undefined ? `${(run.durationMs ?? 0) / 1000} s` : `${int(run.requests)} requests`;
+  const shape = runShape(report);
   const lines = [
     `# acpt load test: ${verdict}`,
     '',
@@ -61,13 +65,7 @@ export function renderReportMarkdown(report: LoadtestReport): string {
     '',
     '| | count | p50 | p95 | p99 | max |',
     '|---|---:|---:|---:|---:|---:|',
-    latencyRow('all', report.latencyMs.all),
-    latencyRow('succeeded (live)', report.latencyMs.succeeded),
-    latencyRow('fell back', report.latencyMs.fellBack),
-    latencyRow('failed', report.latencyMs.failed),
-    latencyRow('time to first token (streams)', report.timeToFirstTokenMs),
-    latencyRow('adapter: answered', { ...adapter.latencyMs, min: 0, mean: 0 }),
-    latencyRow('adapter: time to first token', { ...adapter.timeToFirstTokenMs, min: 0, mean: 0 }),
+    ...latencyRows(report).map(latencyRow),
     '',
     '## Resilience',
     '',

@@ -75,12 +75,14 @@ describe('acpt loadtest (500 requests, concurrency 32, 20 % faults, child-proces
     expect(report.memory.peakRssMiB).toBeGreaterThan(0);
   });
 
-  it('prints progress and the markdown report, and writes it next to the JSON', async () => {
+  it('prints progress and the markdown report, and writes it and the HTML one next to the JSON', async () => {
     expect(io.err()).toMatch(/submitted \d+ \| settled \d+/);
     expect(io.out()).toContain('# acpt load test: PASS');
     expect(io.out()).toContain(report.accounting.line);
     expect(await readFile(join(directory, 'loadtest-report.md'), 'utf8')).toContain(
       '## Latency (ms, submission to settlement)',
     );
+    expect(await readFile(join(directory, 'loadtest-report.html'), 'utf8')).toContain(report.accounting.line);
+    expect(report.progress?.at(-1)).toMatchObject({ submitted: 500, settled: 500, outstanding: 0 });
   });
 });

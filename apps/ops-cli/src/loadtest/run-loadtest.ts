@@ -1,5 +1,5 @@
 import type { Environment } from '../cli/environment.ts';
-import { checkAccounting, type WitnessCounts } from './accounting.ts';
+import { checkAccounting, type SettlementCounts, type WitnessCounts } from './accounting.ts';
 import { countAdapterEvents, diagnosticsWitness } from './adapter-witness.ts';
 import { buildLoadtestReport } from './build-loadtest-report.ts';
 import { driveLoad } from './load-driver.ts';
@@ -10,6 +10,7 @@ import { startEnvTelemetry, startLoadtestTelemetry, type TelemetryWitness } from
 import { MemorySampler } from './memory-sampler.ts';
 import { isTypedError, OutcomeTally } from './outcome-tally.ts';
 import { type ProgressOutput, startProgress } from './progress-reporter.ts';
+import { startProgressTimeline } from './progress-timeline.ts';
 import { createRequestRunner } from './request-runner.ts';
 
 /** Where a load test prints progress, and the signal that stops submission early (Ctrl-C). */
@@ -72,13 +73,15 @@ export async function runLoadtest(options: LoadtestOptions, io: LoadtestIo): Pro
       onSettle: (settlement) => tally.record(settlement),
     });
     io.stopSignal?.addEventListener('abort', () => driver.stop(), { once: true });
-    const stopProgress = startProgress({
-      intervalMs: options.progressIntervalMs,
-      output: io.progress,
-      read: () => ({ counts: driver.snapshot(), rssMiB: memory.currentRssMiB() }),
+    const read = (): { counts: SettlementCounts; rssMiB: number } => ({
+      counts: driver.snapshot(),
+      rssMiB: memory.currentRssMiB(),
     });
+    const stopProgress = startProgress({ intervalMs: options.progressIntervalMs, output: io.progress, read });
+    const stopTimeline = startProgressTimeline({ intervalMs: 250, read });
     const result = await driver.done;
     stopProgress();
+    const progress = stopTimeline();
     const diagnostics = setup.adapter.diagnostics();
     const telemetryWitness = await telemetry?.finish();
     const telemetryExport = await exporting?.finish();
@@ -103,6 +106,7 @@ export async function runLoadtest(options: LoadtestOptions, io: LoadtestIo): Pro
       telemetry: telemetryWitness,
       telemetryExport,
       memory: memory.stop(),
+      progress,
       accounting: { ...accounting, witnesses },
     });
   } finally {

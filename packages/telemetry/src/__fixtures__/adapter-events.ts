@@ -3,6 +3,18 @@ import type { ChatResponse, EventError, RequestEndEvent, RequestStartEvent } fro
 /** Epoch ms every scripted scenario starts at. */
 export const T0 = 1_750_000_000_000;
 
+/**
+ * The base attributes of a live Cerebras chat (operation, provider, requested model, server), on its metrics and as its
+ * span's creation attributes: those of {@link requestStart} and of the adapter scenarios' live path.
+ */
+export const CHAT_BASE_ATTRIBUTES = {
+  'gen_ai.operation.name': 'chat',
+  'gen_ai.provider.name': 'cerebras',
+  'gen_ai.request.model': 'gpt-oss-120b',
+  'server.address': 'api.cerebras.ai',
+  'server.port': 443,
+} as const;
+
 /** A `request-start` of a live Cerebras request at `T0 + atMs`. */
 export function requestStart(
   requestId: string,

@@ -8,19 +8,14 @@ import {
 } from '@opentelemetry/sdk-logs';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CHAT_BASE_ATTRIBUTES } from '../__fixtures__/adapter-events.ts';
 import { type AdapterScenario, adapterScenario } from '../__fixtures__/adapter-scenario.ts';
 import { FakeEventSource } from '../__fixtures__/fake-event-source.ts';
 import { genAiResponseAttributes } from '../__fixtures__/response-attributes.ts';
 import { instrumentAdapter } from './instrument-adapter.ts';
 
 const MODEL = 'gpt-oss-120b';
-const GEN_AI = {
-  'gen_ai.operation.name': 'chat',
-  'gen_ai.provider.name': 'cerebras',
-  'gen_ai.request.model': MODEL,
-  'server.address': 'api.cerebras.ai',
-  'server.port': 443,
-};
+const GEN_AI = CHAT_BASE_ATTRIBUTES;
 const SYSTEM = 'You steer a reconfigurable intelligent surface.';
 const PROMPT = 'Pick RIS phase bits for vehicle 3.';
 const CONTENT_KEYS = ['gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.tool.definitions'];

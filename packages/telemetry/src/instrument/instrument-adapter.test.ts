@@ -1,6 +1,7 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  CHAT_BASE_ATTRIBUTES,
   chatResponse,
   RATE_LIMITED,
   requestEnd,
@@ -8,44 +9,19 @@ import {
   T0,
   UNAVAILABLE,
 } from '../__fixtures__/adapter-events.ts';
-import { FakeEventSource } from '../__fixtures__/fake-event-source.ts';
-import { TelemetryHarness } from '../__fixtures__/telemetry-harness.ts';
+import { useScriptedInstrumentation } from '../__fixtures__/scripted-instrumentation.ts';
 import { DURATION_BUCKETS_SECONDS } from '../semconv/semconv.ts';
-import { type AdapterInstrumentation, instrumentAdapter } from './instrument-adapter.ts';
 
 const LIVE = { role: 'live', provider: 'cerebras' } as const;
-const BASE = {
-  'gen_ai.operation.name': 'chat',
-  'gen_ai.provider.name': 'cerebras',
-  'gen_ai.request.model': 'gpt-oss-120b',
-  'server.address': 'api.cerebras.ai',
-  'server.port': 443,
-};
+const BASE = CHAT_BASE_ATTRIBUTES;
 
-let harness: TelemetryHarness;
-let source: FakeEventSource;
-let instrumentation: AdapterInstrumentation;
-
-beforeEach(() => {
-  harness = new TelemetryHarness();
-  source = new FakeEventSource();
-  instrumentation = instrumentAdapter(source, {
-    tracerProvider: harness.tracerProvider,
-    meterProvider: harness.meterProvider,
-    env: {},
-  });
-});
-
-afterEach(async () => {
-  instrumentation.detach();
-  await harness.shutdown();
-});
+const scripted = useScriptedInstrumentation();
 
 describe('instrumentAdapter on scripted events', () => {
   it('success after two retries: one chat span, three POST children, backoff events, retry counters', async () => {
-    source.emit('request-start', requestStart('r1', 0));
-    source.emit('attempt-start', { requestId: 'r1', timestampMs: T0, attempt: 1, ...LIVE });
-    source.emit('attempt-error', {
+    scripted.source.emit('request-start', requestStart('r1', 0));
+    scripted.source.emit('attempt-start', { requestId: 'r1', timestampMs: T0, attempt: 1, ...LIVE });
+    scripted.source.emit('attempt-error', {
       requestId: 'r1',
       timestampMs: T0 + 10,
       attempt: 1,
@@ -54,7 +30,7 @@ describe('instrumentAdapter on scripted events', () => {
       error: RATE_LIMITED,
       willRetry: true,
     });
-    source.emit('retry-scheduled', {
+    scripted.source.emit('retry-scheduled', {
       requestId: 'r1',
       timestampMs: T0 + 10,
       nextAttempt: 2,
@@ -62,8 +38,8 @@ describe('instrumentAdapter on scripted events', () => {
       reason: '429',
       delaySource: 'server',
     });
-    source.emit('attempt-start', { requestId: 'r1', timestampMs: T0 + 110, attempt: 2, ...LIVE });
-    source.emit('attempt-error', {
+    scripted.source.emit('attempt-start', { requestId: 'r1', timestampMs: T0 + 110, attempt: 2, ...LIVE });
+    scripted.source.emit('attempt-error', {
       requestId: 'r1',
       timestampMs: T0 + 130,
       attempt: 2,
@@ -72,7 +48,7 @@ describe('instrumentAdapter on scripted events', () => {
       error: UNAVAILABLE,
       willRetry: true,
     });
-    source.emit('retry-scheduled', {
+    scripted.source.emit('retry-scheduled', {
       requestId: 'r1',
       timestampMs: T0 + 130,
       nextAttempt: 3,
@@ -80,11 +56,17 @@ describe('instrumentAdapter on scripted events', () => {
       reason: '503',
       delaySource: 'backoff',
     });
-    source.emit('attempt-start', { requestId: 'r1', timestampMs: T0 + 330, attempt: 3, ...LIVE });
-    source.emit('attempt-end', { requestId: 'r1', timestampMs: T0 + 370, attempt: 3, ...LIVE, durationMs: 40 });
-    source.emit('request-end', requestEnd('r1', 370, { attempts: 3 }));
+    scripted.source.emit('attempt-start', { requestId: 'r1', timestampMs: T0 + 330, attempt: 3, ...LIVE });
+    scripted.source.emit('attempt-end', {
+      requestId: 'r1',
+      timestampMs: T0 + 370,
+      attempt: 3,
+      ...LIVE,
+      durationMs: 40,
+    });
+    scripted.source.emit('request-end', requestEnd('r1', 370, { attempts: 3 }));
 
-    expect(instrumentation.activeRequests).toBe(0);
+    expect(scripted.instrumentation.activeRequests).toBe(0);
     const post = (startMs: number, endMs: number, extra: Record<string, unknown>) => ({
       name: 'POST',
       kind: SpanKind.CLIENT,
@@ -101,7 +83,7 @@ describe('instrumentAdapter on scripted events', () => {
       links: [],
       children: [],
     });
-    expect(harness.tree(T0)).toEqual([
+    expect(scripted.harness.tree(T0)).toEqual([
       {
         name: 'chat gpt-oss-120b',
         kind: SpanKind.CLIENT,
@@ -173,18 +155,18 @@ describe('instrumentAdapter on scripted events', () => {
       },
     ]);
 
-    expect(await harness.sums('acpt.llm.retries')).toEqual([
+    expect(await scripted.harness.sums('acpt.llm.retries')).toEqual([
       { attributes: { ...BASE, 'error.type': '429' }, value: 1 },
       { attributes: { ...BASE, 'error.type': '503' }, value: 1 },
     ]);
-    expect(await harness.sums('acpt.llm.attempts')).toEqual([{ attributes: BASE, value: 3 }]);
-    expect(await harness.sums('acpt.llm.rate_limited')).toEqual([
+    expect(await scripted.harness.sums('acpt.llm.attempts')).toEqual([{ attributes: BASE, value: 3 }]);
+    expect(await scripted.harness.sums('acpt.llm.rate_limited')).toEqual([
       { attributes: { ...BASE, 'acpt.rate_limit.kind': 'token_quota' }, value: 1 },
     ]);
-    expect(await harness.histograms('gen_ai.client.operation.duration')).toEqual([
+    expect(await scripted.harness.histograms('gen_ai.client.operation.duration')).toEqual([
       { attributes: BASE, count: 1, sum: 0.37, boundaries: [...DURATION_BUCKETS_SECONDS] },
     ]);
-    expect(await harness.histograms('acpt.llm.attempt.duration')).toEqual([
+    expect(await scripted.harness.histograms('acpt.llm.attempt.duration')).toEqual([
       {
         attributes: { ...BASE, 'error.type': '429', 'http.response.status_code': 429 },
         count: 1,
@@ -199,34 +181,29 @@ describe('instrumentAdapter on scripted events', () => {
       },
       { attributes: BASE, count: 1, sum: 0.04, boundaries: [...DURATION_BUCKETS_SECONDS] },
     ]);
-    const tokens = await harness.histograms('gen_ai.client.token.usage');
+    const tokens = await scripted.harness.histograms('gen_ai.client.token.usage');
     expect(tokens.map(({ attributes, sum, count }) => ({ attributes, sum, count }))).toEqual([
       { attributes: { ...BASE, 'gen_ai.token.type': 'input' }, sum: 12, count: 1 },
       { attributes: { ...BASE, 'gen_ai.token.type': 'output' }, sum: 30, count: 1 },
     ]);
-    expect(await harness.sums('acpt.llm.finish_reasons')).toEqual([
+    expect(await scripted.harness.sums('acpt.llm.finish_reasons')).toEqual([
       { attributes: { ...BASE, 'acpt.finish_reason': 'stop' }, value: 1 },
     ]);
   });
 
   it('never records prompt or reply content unless opted in', () => {
-    source.emit('request-start', requestStart('r1', 0));
-    source.emit('request-end', requestEnd('r1', 5));
-    const serialized = JSON.stringify(harness.spans().map((span) => [span.attributes, span.events]));
+    scripted.source.emit('request-start', requestStart('r1', 0));
+    scripted.source.emit('request-end', requestEnd('r1', 5));
+    const serialized = JSON.stringify(scripted.harness.spans().map((span) => [span.attributes, span.events]));
     expect(serialized).not.toContain('secret');
     expect(serialized).not.toContain('gen_ai.input.messages');
   });
 
   it('records content on the span when opted in', () => {
-    instrumentation.detach();
-    instrumentation = instrumentAdapter(source, {
-      tracerProvider: harness.tracerProvider,
-      meterProvider: harness.meterProvider,
-      captureContent: true,
-    });
-    source.emit('request-start', requestStart('r1', 0));
-    source.emit('request-end', requestEnd('r1', 5, { response: chatResponse({ reasoning: 'think' }) }));
-    const [span] = harness.spans();
+    scripted.reinstrument({ captureContent: true });
+    scripted.source.emit('request-start', requestStart('r1', 0));
+    scripted.source.emit('request-end', requestEnd('r1', 5, { response: chatResponse({ reasoning: 'think' }) }));
+    const [span] = scripted.harness.spans();
     expect(JSON.parse(String(span?.attributes['gen_ai.input.messages']))).toEqual([
       { role: 'user', parts: [{ type: 'text', content: 'secret prompt text' }] },
     ]);

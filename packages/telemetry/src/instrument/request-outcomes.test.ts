@@ -1,62 +1,37 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestEnd, requestStart, T0 } from '../__fixtures__/adapter-events.ts';
-import { FakeEventSource } from '../__fixtures__/fake-event-source.ts';
-import { TelemetryHarness } from '../__fixtures__/telemetry-harness.ts';
-import { type AdapterInstrumentation, instrumentAdapter } from './instrument-adapter.ts';
+import { describe, expect, it } from 'vitest';
+import { CHAT_BASE_ATTRIBUTES, requestEnd, requestStart, T0 } from '../__fixtures__/adapter-events.ts';
+import { useScriptedInstrumentation } from '../__fixtures__/scripted-instrumentation.ts';
 
-const BASE = {
-  'gen_ai.operation.name': 'chat',
-  'gen_ai.provider.name': 'cerebras',
-  'gen_ai.request.model': 'gpt-oss-120b',
-  'server.address': 'api.cerebras.ai',
-  'server.port': 443,
-};
+const BASE = CHAT_BASE_ATTRIBUTES;
 
-let harness: TelemetryHarness;
-let source: FakeEventSource;
-let instrumentation: AdapterInstrumentation;
-
-beforeEach(() => {
-  harness = new TelemetryHarness();
-  source = new FakeEventSource();
-  instrumentation = instrumentAdapter(source, {
-    tracerProvider: harness.tracerProvider,
-    meterProvider: harness.meterProvider,
-    env: {},
-  });
-});
-
-afterEach(async () => {
-  instrumentation.detach();
-  await harness.shutdown();
-});
+const scripted = useScriptedInstrumentation();
 
 describe('request outcomes', () => {
   it('an error: status ERROR with the code, error.type on the span and on the duration', async () => {
-    source.emit('request-start', requestStart('r1', 0));
-    source.emit('request-end', {
+    scripted.source.emit('request-start', requestStart('r1', 0));
+    scripted.source.emit('request-end', {
       ...requestEnd('r1', 50, { outcome: 'error', response: undefined, usage: undefined }),
       error: { type: 'timeout', code: 'ACPT_TIMEOUT', message: 'secret detail', retryable: true },
     });
-    const [span] = harness.spans();
+    const [span] = scripted.harness.spans();
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'ACPT_TIMEOUT' });
     expect(span?.attributes).toMatchObject({ 'error.type': 'timeout', 'acpt.error.code': 'ACPT_TIMEOUT' });
     expect(span?.attributes['gen_ai.response.finish_reasons']).toBeUndefined();
-    const durations = await harness.histograms('gen_ai.client.operation.duration');
+    const durations = await scripted.harness.histograms('gen_ai.client.operation.duration');
     expect(durations.map(({ attributes, count }) => ({ attributes, count }))).toEqual([
       { attributes: { ...BASE, 'error.type': 'timeout' }, count: 1 },
     ]);
-    expect(await harness.points('gen_ai.client.token.usage')).toEqual([]);
+    expect(await scripted.harness.points('gen_ai.client.token.usage')).toEqual([]);
   });
 
   it('a cut-off stream: finish_reasons ["error"] and the stream error type', () => {
-    source.emit('request-start', requestStart('r1', 0, { stream: true }));
-    source.emit('request-end', {
+    scripted.source.emit('request-start', requestStart('r1', 0, { stream: true }));
+    scripted.source.emit('request-end', {
       ...requestEnd('r1', 50, { outcome: 'error', response: undefined, usage: undefined }),
       error: { type: 'stream_truncated', code: 'ACPT_STREAM_TRUNCATED', message: 'cut', retryable: true },
     });
-    expect(harness.spans()[0]?.attributes).toMatchObject({
+    expect(scripted.harness.spans()[0]?.attributes).toMatchObject({
       'gen_ai.request.stream': true,
       'gen_ai.response.finish_reasons': ['error'],
       'error.type': 'stream_truncated',
@@ -64,9 +39,15 @@ describe('request outcomes', () => {
   });
 
   it('a caller cancel is not an error: status unset, error.type AbortError kept apart on the metric', async () => {
-    source.emit('request-start', requestStart('r1', 0));
-    source.emit('attempt-start', { requestId: 'r1', timestampMs: T0, attempt: 1, role: 'live', provider: 'cerebras' });
-    source.emit('attempt-error', {
+    scripted.source.emit('request-start', requestStart('r1', 0));
+    scripted.source.emit('attempt-start', {
+      requestId: 'r1',
+      timestampMs: T0,
+      attempt: 1,
+      role: 'live',
+      provider: 'cerebras',
+    });
+    scripted.source.emit('attempt-error', {
       requestId: 'r1',
       timestampMs: T0 + 20,
       attempt: 1,
@@ -76,44 +57,50 @@ describe('request outcomes', () => {
       error: { type: 'AbortError', message: 'cancelled', retryable: false },
       willRetry: false,
     });
-    source.emit('request-end', {
+    scripted.source.emit('request-end', {
       ...requestEnd('r1', 20, { outcome: 'aborted', response: undefined }),
       usage: undefined,
     });
-    const chat = harness.spans().find((span) => span.name === 'chat gpt-oss-120b');
+    const chat = scripted.harness.spans().find((span) => span.name === 'chat gpt-oss-120b');
     expect(chat?.status).toEqual({ code: SpanStatusCode.UNSET });
     expect(chat?.attributes).toMatchObject({ 'acpt.request.outcome': 'aborted', 'error.type': 'AbortError' });
-    const durations = await harness.histograms('gen_ai.client.operation.duration');
+    const durations = await scripted.harness.histograms('gen_ai.client.operation.duration');
     expect(durations.map(({ attributes }) => attributes)).toEqual([{ ...BASE, 'error.type': 'AbortError' }]);
   });
 
   it('a soft budget breach: counter by mode, span attributes and event', async () => {
-    source.emit('request-start', requestStart('r1', 0, { budgetMode: 'soft' }));
-    source.emit('budget-exceeded', {
+    scripted.source.emit('request-start', requestStart('r1', 0, { budgetMode: 'soft' }));
+    scripted.source.emit('budget-exceeded', {
       requestId: 'r1',
       timestampMs: T0 + 3000,
       budgetMs: 2560,
       elapsedMs: 3000,
       mode: 'soft',
     });
-    source.emit('request-end', requestEnd('r1', 3000, { budgetExceeded: true }));
-    const [span] = harness.spans();
+    scripted.source.emit('request-end', requestEnd('r1', 3000, { budgetExceeded: true }));
+    const [span] = scripted.harness.spans();
     expect(span?.attributes).toMatchObject({ 'acpt.budget.exceeded': true, 'acpt.budget.elapsed_ms': 3000 });
     expect(span?.events.map((event) => [event.name, event.attributes])).toEqual([
       ['acpt.budget.exceeded', { 'acpt.budget.mode': 'soft' }],
     ]);
-    expect(await harness.sums('acpt.llm.budget.breaches')).toEqual([
+    expect(await scripted.harness.sums('acpt.llm.budget.breaches')).toEqual([
       { attributes: { ...BASE, 'acpt.budget.mode': 'soft' }, value: 1 },
     ]);
   });
 
   it('mock mode: the logical span is INTERNAL and metrics carry acpt.mock without server.*', async () => {
-    source.emit(
+    scripted.source.emit(
       'request-start',
       requestStart('r1', 0, { provider: 'acpt.mock', serverAddress: undefined, serverPort: undefined }),
     );
-    source.emit('attempt-start', { requestId: 'r1', timestampMs: T0, attempt: 1, role: 'mock', provider: 'acpt.mock' });
-    source.emit('attempt-end', {
+    scripted.source.emit('attempt-start', {
+      requestId: 'r1',
+      timestampMs: T0,
+      attempt: 1,
+      role: 'mock',
+      provider: 'acpt.mock',
+    });
+    scripted.source.emit('attempt-end', {
       requestId: 'r1',
       timestampMs: T0 + 5,
       attempt: 1,
@@ -121,20 +108,20 @@ describe('request outcomes', () => {
       provider: 'acpt.mock',
       durationMs: 5,
     });
-    source.emit('request-end', requestEnd('r1', 5));
-    expect(harness.spans().map((span) => [span.name, span.kind])).toEqual([
+    scripted.source.emit('request-end', requestEnd('r1', 5));
+    expect(scripted.harness.spans().map((span) => [span.name, span.kind])).toEqual([
       ['chat gpt-oss-120b', SpanKind.INTERNAL],
       ['chat gpt-oss-120b', SpanKind.INTERNAL],
     ]);
-    const durations = await harness.histograms('gen_ai.client.operation.duration');
+    const durations = await scripted.harness.histograms('gen_ai.client.operation.duration');
     expect(durations.map(({ attributes }) => attributes)).toEqual([
       { 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'acpt.mock', 'gen_ai.request.model': 'gpt-oss-120b' },
     ]);
   });
 
   it('a templated batch with itemCount reports the items as acpt.batch.size', () => {
-    source.emit('request-start', requestStart('r1', 0));
-    source.emit('batch-flush', {
+    scripted.source.emit('request-start', requestStart('r1', 0));
+    scripted.source.emit('batch-flush', {
       batchId: 't1',
       timestampMs: T0,
       kind: 'templated',
@@ -143,31 +130,33 @@ describe('request outcomes', () => {
       waitMs: 0,
       model: 'gpt-oss-120b',
     });
-    source.emit('request-end', requestEnd('r1', 30));
-    const batch = harness.spans().find((span) => span.name === 'acpt.batch gpt-oss-120b');
+    scripted.source.emit('request-end', requestEnd('r1', 30));
+    const batch = scripted.harness.spans().find((span) => span.name === 'acpt.batch gpt-oss-120b');
     expect(batch?.attributes['acpt.batch.size']).toBe(5);
-    expect(harness.spans().find((span) => span.name === 'chat gpt-oss-120b')?.attributes['acpt.batch.size']).toBe(5);
+    expect(
+      scripted.harness.spans().find((span) => span.name === 'chat gpt-oss-120b')?.attributes['acpt.batch.size'],
+    ).toBe(5);
   });
 
   it('circuit state: a gauge of the current state and a counter of transitions', async () => {
-    expect(await harness.sums('acpt.llm.circuit.state')).toEqual([
+    expect(await scripted.harness.sums('acpt.llm.circuit.state')).toEqual([
       { attributes: { 'acpt.circuit.state': 'closed' }, value: 1 },
       { attributes: { 'acpt.circuit.state': 'open' }, value: 0 },
       { attributes: { 'acpt.circuit.state': 'half-open' }, value: 0 },
     ]);
-    source.emit('circuit-state', { timestampMs: T0, from: 'closed', to: 'open', consecutiveFailures: 5 });
-    expect(await harness.sums('acpt.llm.circuit.state')).toEqual([
+    scripted.source.emit('circuit-state', { timestampMs: T0, from: 'closed', to: 'open', consecutiveFailures: 5 });
+    expect(await scripted.harness.sums('acpt.llm.circuit.state')).toEqual([
       { attributes: { 'acpt.circuit.state': 'closed' }, value: 0 },
       { attributes: { 'acpt.circuit.state': 'open' }, value: 1 },
       { attributes: { 'acpt.circuit.state': 'half-open' }, value: 0 },
     ]);
-    expect(await harness.sums('acpt.llm.circuit.transitions')).toEqual([
+    expect(await scripted.harness.sums('acpt.llm.circuit.transitions')).toEqual([
       { attributes: { 'acpt.circuit.state': 'open' }, value: 1 },
     ]);
   });
 
   it('rate-limit headers: remaining requests and tokens per window', async () => {
-    source.emit('rate-limit', {
+    scripted.source.emit('rate-limit', {
       timestampMs: T0,
       state: {
         observedAtMs: T0,
@@ -175,27 +164,39 @@ describe('request outcomes', () => {
         tokens: { minute: { limit: 60_000, remaining: 1200 }, day: { limit: 1_000_000 } },
       },
     });
-    expect(await harness.sums('acpt.llm.rate_limit.remaining')).toEqual([
+    expect(await scripted.harness.sums('acpt.llm.rate_limit.remaining')).toEqual([
       { attributes: { 'acpt.rate_limit.resource': 'requests', 'acpt.rate_limit.window': 'minute' }, value: 29 },
       { attributes: { 'acpt.rate_limit.resource': 'tokens', 'acpt.rate_limit.window': 'minute' }, value: 1200 },
     ]);
   });
 
   it('detach removes every listener and ends the spans still open', () => {
-    source.emit('request-start', requestStart('r1', 0));
-    source.emit('attempt-start', { requestId: 'r1', timestampMs: T0, attempt: 1, role: 'live', provider: 'cerebras' });
-    expect(harness.spans()).toHaveLength(0);
-    instrumentation.detach();
-    instrumentation.detach();
-    expect(source.listenerCount).toBe(0);
-    expect(harness.spans().map((span) => span.name)).toEqual(['POST', 'chat gpt-oss-120b']);
-    expect(instrumentation.activeRequests).toBe(0);
+    scripted.source.emit('request-start', requestStart('r1', 0));
+    scripted.source.emit('attempt-start', {
+      requestId: 'r1',
+      timestampMs: T0,
+      attempt: 1,
+      role: 'live',
+      provider: 'cerebras',
+    });
+    expect(scripted.harness.spans()).toHaveLength(0);
+    scripted.instrumentation.detach();
+    scripted.instrumentation.detach();
+    expect(scripted.source.listenerCount).toBe(0);
+    expect(scripted.harness.spans().map((span) => span.name)).toEqual(['POST', 'chat gpt-oss-120b']);
+    expect(scripted.instrumentation.activeRequests).toBe(0);
   });
 
   it('ignores events of requests it never saw start', async () => {
-    source.emit('attempt-start', { requestId: 'x', timestampMs: T0, attempt: 1, role: 'live', provider: 'cerebras' });
-    source.emit('request-end', requestEnd('x', 5));
-    expect(harness.spans()).toEqual([]);
-    expect(await harness.points('gen_ai.client.operation.duration')).toEqual([]);
+    scripted.source.emit('attempt-start', {
+      requestId: 'x',
+      timestampMs: T0,
+      attempt: 1,
+      role: 'live',
+      provider: 'cerebras',
+    });
+    scripted.source.emit('request-end', requestEnd('x', 5));
+    expect(scripted.harness.spans()).toEqual([]);
+    expect(await scripted.harness.points('gen_ai.client.operation.duration')).toEqual([]);
   });
 });

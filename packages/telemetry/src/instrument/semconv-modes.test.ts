@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatResponse, requestEnd, requestStart, T0 } from '../__fixtures__/adapter-events.ts';
+import { CHAT_BASE_ATTRIBUTES, chatResponse, requestEnd, requestStart, T0 } from '../__fixtures__/adapter-events.ts';
 import { FakeEventSource } from '../__fixtures__/fake-event-source.ts';
 import { TelemetryHarness } from '../__fixtures__/telemetry-harness.ts';
 import { DURATION_BUCKETS_SECONDS, TOKEN_BUCKETS } from '../semconv/semconv.ts';
 import { instrumentAdapter } from './instrument-adapter.ts';
 
-const BASE = {
-  'gen_ai.operation.name': 'chat',
-  'gen_ai.provider.name': 'cerebras',
-  'gen_ai.request.model': 'gpt-oss-120b',
-  'server.address': 'api.cerebras.ai',
-  'server.port': 443,
-};
+const BASE = CHAT_BASE_ATTRIBUTES;
 const USAGE = { promptTokens: 100, completionTokens: 40, totalTokens: 140, cachedTokens: 64, reasoningTokens: 12 };
 
 let harness: TelemetryHarness;

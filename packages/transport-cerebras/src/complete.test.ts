@@ -1,31 +1,19 @@
 import { AuthenticationError, NotFoundError, RateLimitError, Secret, TransportHttpError } from '@acpt/config';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoSecret, rejectionOf } from './__fixtures__/assert-no-secret.ts';
-import { type FixtureHandler, type FixtureServer, startFixtureServer } from './__fixtures__/fixture-server.ts';
+import type { FixtureHandler } from './__fixtures__/fixture-server.ts';
+import { servedTransport } from './__fixtures__/served-transport.ts';
 import { TEST_KEY, testConfig } from './__fixtures__/test-config.ts';
 import { completionBody } from './__fixtures__/wire-fixtures.ts';
 import { type CerebrasTransport, createCerebrasTransport } from './create-cerebras-transport.ts';
 import { VERSION } from './version.ts';
 
-let server: FixtureServer | undefined;
-let transport: CerebrasTransport | undefined;
-
-afterEach(async () => {
-  await transport?.close();
-  await server?.close();
-  transport = undefined;
-  server = undefined;
-});
+const served = servedTransport();
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
-async function serve(handler: FixtureHandler, apiVersionPatch?: number): Promise<CerebrasTransport> {
-  server = await startFixtureServer(handler);
-  transport = createCerebrasTransport({
-    config: testConfig({ baseUrl: server.url, apiVersionPatch }),
-    clock: () => NOW,
-  });
-  return transport;
+function serve(handler: FixtureHandler, apiVersionPatch?: number): Promise<CerebrasTransport> {
+  return served.serve(handler, { apiVersionPatch }, () => NOW);
 }
 
 function reply(status: number, body: string, headers: Record<string, string> = {}): FixtureHandler {
@@ -41,7 +29,7 @@ describe('complete() over loopback HTTP', () => {
   it('sends the chat request with auth, version patch, user agent and an explicit max_completion_tokens', async () => {
     const live = await serve(reply(200, completionBody({ content: 'ok' })), 2);
     await live.complete(hello);
-    const [request] = server?.requests ?? [];
+    const [request] = served.server?.requests ?? [];
     expect(request?.method).toBe('POST');
     expect(request?.url).toBe('/v1/chat/completions');
     expect(request?.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
@@ -77,14 +65,14 @@ describe('complete() over loopback HTTP', () => {
     });
     expect(response.latency.totalMs).toBeGreaterThanOrEqual(response.latency.headersMs ?? Number.NaN);
     expect(live.serverAddress).toBe('127.0.0.1');
-    expect(live.serverPort).toBe(Number(new URL(server?.url ?? '').port));
+    expect(live.serverPort).toBe(Number(new URL(served.server?.url ?? '').port));
   });
 
   it('reuses one keep-alive connection for sequential calls', async () => {
     const live = await serve(reply(200, completionBody({ content: 'ok' })));
     for (let index = 0; index < 6; index++) await live.complete(hello);
     // undici may open a second socket while the first is being released; without keep-alive there would be six.
-    expect(server?.connections).toBeLessThanOrEqual(2);
+    expect(served.server?.connections).toBeLessThanOrEqual(2);
   });
 });
 
@@ -227,7 +215,7 @@ describe('complete() error statuses (cerebras-api.md §5, §7)', () => {
     const live = await serve(reply(status, body, headers));
     const error = await rejectionOf(() => live.complete(hello));
     expect(TransportHttpError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status, url: `${server?.url}/v1/chat/completions`, midStream: false });
+    expect(error).toMatchObject({ status, url: `${served.server?.url}/v1/chat/completions`, midStream: false });
     check(error);
     expectNoSecret(error);
   });

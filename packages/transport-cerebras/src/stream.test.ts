@@ -6,36 +6,21 @@ import {
   TransportNetworkError,
   TruncatedStreamError,
 } from '@acpt/config';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoSecret, rejectionOf } from './__fixtures__/assert-no-secret.ts';
 import {
   createGate,
   type FixtureHandler,
-  type FixtureServer,
   pause,
   type ScriptStep,
   scriptedResponse,
-  startFixtureServer,
 } from './__fixtures__/fixture-server.ts';
-import { testConfig } from './__fixtures__/test-config.ts';
+import { servedTransport } from './__fixtures__/served-transport.ts';
 import { chunkEvent, chunkJson, recordedStream, wireTimeInfo, wireUsage } from './__fixtures__/wire-fixtures.ts';
-import { type CerebrasTransport, createCerebrasTransport } from './create-cerebras-transport.ts';
+import type { CerebrasTransport } from './create-cerebras-transport.ts';
 
-let server: FixtureServer | undefined;
-let transport: CerebrasTransport | undefined;
-
-afterEach(async () => {
-  await transport?.close();
-  await server?.close();
-  transport = undefined;
-  server = undefined;
-});
-
-async function serve(handler: FixtureHandler): Promise<CerebrasTransport> {
-  server = await startFixtureServer(handler);
-  transport = createCerebrasTransport({ config: testConfig({ baseUrl: server.url }) });
-  return transport;
-}
+const served = servedTransport();
+const serve = (handler: FixtureHandler): Promise<CerebrasTransport> => served.serve(handler);
 
 const hello = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 
@@ -73,9 +58,9 @@ describe('stream() over loopback HTTP', () => {
     });
     expect(response.latency.timeToFirstTokenMs).toBeGreaterThanOrEqual(response.latency.headersMs ?? Number.NaN);
     expect(response.latency.totalMs).toBeGreaterThanOrEqual(response.latency.timeToFirstTokenMs ?? Number.NaN);
-    const body = JSON.parse(server?.requests[0]?.body ?? '');
+    const body = JSON.parse(served.server?.requests[0]?.body ?? '');
     expect(body).toMatchObject({ stream: true, stream_options: { include_usage: true }, max_completion_tokens: 256 });
-    expect(server?.requests[0]?.headers.accept).toBe('text/event-stream');
+    expect(served.server?.requests[0]?.headers.accept).toBe('text/event-stream');
   });
 
   it('accepts [DONE] as the end, and keeps content that arrives on the finishing chunk', async () => {
@@ -170,8 +155,7 @@ describe('stream() over loopback HTTP', () => {
     expect(TransportHttpError.isInstance(failure)).toBe(true);
     expect(failure).toMatchObject({ status: 503, midStream: true, retryable: true });
 
-    await transport?.close();
-    await server?.close();
+    await served.close();
     const bare = await serve(scriptedResponse(['event: error\ndata: oops\n\n']));
     expect(await rejectionOf(() => collect(bare))).toMatchObject({ status: 500, midStream: true });
   });
@@ -182,8 +166,7 @@ describe('stream() over loopback HTTP', () => {
     expect(TruncatedStreamError.isInstance(failure)).toBe(true);
     expect(failure).toMatchObject({ deliveredContent: true, retryable: false });
 
-    await transport?.close();
-    await server?.close();
+    await served.close();
     const empty = await serve(scriptedResponse([chunkEvent({ delta: { role: 'assistant' } })]));
     expect(await rejectionOf(() => collect(empty))).toMatchObject({ deliveredContent: false, retryable: true });
   });
@@ -254,7 +237,7 @@ describe('stream() over loopback HTTP', () => {
       expect(event).toEqual({ type: 'text-delta', text: 'one' });
       break;
     }
-    await server?.socketsClosed(1);
-    expect(server?.connections).toBe(1);
+    await served.server?.socketsClosed(1);
+    expect(served.server?.connections).toBe(1);
   });
 });

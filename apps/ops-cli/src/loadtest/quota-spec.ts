@@ -1,4 +1,4 @@
-import type { MockRateLimits } from '@acpt/transport-mock';
+import { type MockRateLimits, parseRateLimitSpec } from '@acpt/transport-mock';
 import { UsageError } from '../cli/usage-error.ts';
 
 /**
@@ -9,32 +9,22 @@ import { UsageError } from '../cli/usage-error.ts';
  */
 export const DEFAULT_QUOTA_SPEC = 'rpm=100000000,tpm=100000000000';
 
-const fields: Readonly<Record<string, keyof MockRateLimits>> = {
-  rpm: 'requestsPerMinute',
-  rph: 'requestsPerHour',
-  rpd: 'requestsPerDay',
-  tpm: 'tokensPerMinute',
-  tph: 'tokensPerHour',
-  tpd: 'tokensPerDay',
-};
-
 /**
  * Parses `--quota`: `none`, or `name=N` pairs separated by commas with names `rpm`, `rph`, `rpd`, `tpm`, `tph`,
- * `tpd` (e.g. `rpm=1450,tpm=1450000`, a paid tier).
+ * `tpd` (e.g. `rpm=1450,tpm=1450000`, a paid tier), read by the mock's own `parseRateLimitSpec`; every value must be
+ * positive.
  *
  * @throws {UsageError} for an unknown name or a value that is not a positive integer
  */
 export function parseQuotaSpec(spec: string): MockRateLimits | undefined {
   if (spec.trim() === 'none') return undefined;
-  const limits: Partial<Record<keyof MockRateLimits, number>> = {};
-  for (const part of spec.split(',')) {
-    const [name = '', value = ''] = part.trim().split('=', 2);
-    const field = fields[name];
-    const number = Number(value);
-    if (field === undefined || !/^\d+$/.test(value) || number < 1) {
-      throw new UsageError(`--quota must be none or rpm|rph|rpd|tpm|tph|tpd=N pairs, got "${spec}"`);
-    }
-    limits[field] = number;
+  const usage = new UsageError(`--quota must be none or rpm|rph|rpd|tpm|tph|tpd=N pairs, got "${spec}"`);
+  let limits: MockRateLimits;
+  try {
+    limits = parseRateLimitSpec(spec);
+  } catch {
+    throw usage;
   }
+  if (Object.values(limits).some((value) => value < 1)) throw usage;
   return limits;
 }

@@ -37,6 +37,18 @@ export type {
   StreamChunkEvent,
   TransportRole,
 } from './contract/adapter-events.ts';
+export {
+  type ApiKeyEvent,
+  type ApiKeyFunction,
+  type ApiKeyInput,
+  type ApiKeyLoadOptions,
+  type ApiKeyLoadReason,
+  type ApiKeyProvider,
+  type ApiKeySource,
+  type ApiKeyStatus,
+  isApiKeyProvider,
+  markApiKeyProvider,
+} from './contract/api-key-provider.ts';
 export type {
   ChatMessage,
   ChatRequest,
@@ -60,6 +72,7 @@ export type { RateLimitState, RateLimitWindow, RateLimitWindowName } from './con
 export type { Transport, TransportCallOptions } from './contract/transport.ts';
 export { AbortedError } from './errors/aborted-error.ts';
 export { AcptError, type AcptErrorCode, type AcptErrorOptions } from './errors/acpt-error.ts';
+export { ApiKeyError, type ApiKeyProblem } from './errors/api-key-error.ts';
 export { BudgetExceededError } from './errors/budget-exceeded-error.ts';
 export { CircuitOpenError } from './errors/circuit-open-error.ts';
 export {
@@ -81,6 +94,7 @@ export {
 export { InvalidResponseError } from './errors/invalid-response-error.ts';
 export { ModelUnavailableError } from './errors/model-unavailable-error.ts';
 export { TransportNetworkError } from './errors/network-error.ts';
+export { ProxyError, type ProxyProblem } from './errors/proxy-error.ts';
 export { QueueFullError } from './errors/queue-full-error.ts';
 export { type RateLimitDetails, RateLimitError, type RateLimitKind } from './errors/rate-limit-error.ts';
 export { RetryExhaustedError, type RetryStopReason } from './errors/retry-exhausted-error.ts';
@@ -95,7 +109,14 @@ export { type LoadConfigOptions, loadConfig } from './loading/load-config.ts';
 export { applyConfigPatch, parseConfig } from './loading/parse-config.ts';
 export { configSourceOf } from './loading/provenance.ts';
 export type { ConfigEnvironment } from './loading/read-environment.ts';
+export {
+  type CreateApiKeyProviderOptions,
+  createApiKeyProvider,
+  type ReloadableApiKeyProvider,
+} from './secret/create-api-key-provider.ts';
+export { createKeyFileProvider, type KeyFileProviderOptions } from './secret/create-key-file-provider.ts';
 export { Secret } from './secret/secret.ts';
+export { toApiKeyProvider } from './secret/to-api-key-provider.ts';
 export { VERSION } from './version.ts';
 export { errorFromHttpResponse, type HttpErrorResponse } from './wire/error-from-http-response.ts';
 export { type HeaderRecord, readHeader, redactHeaders } from './wire/headers.ts';

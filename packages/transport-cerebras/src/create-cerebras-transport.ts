@@ -1,4 +1,6 @@
 import {
+  type ApiKeyEvent,
+  type ApiKeyStatus,
   type CerebrasConfig,
   type ChatRequest,
   type ChatResponse,
@@ -8,12 +10,16 @@ import {
   TransportNetworkError,
 } from '@acpt/config';
 import type { Dispatcher } from 'undici';
+import { createKeyedScopes } from './auth/keyed-scopes.ts';
+import { createTransportKeyProvider } from './auth/transport-key-provider.ts';
+import { callWithApiKey, type KeyedCalls, streamWithApiKey } from './auth/with-api-key.ts';
 import { type CallScope, createCallScope } from './call/call-scope.ts';
 import { completeChat } from './call/complete-chat.ts';
 import { streamChat } from './call/stream-chat.ts';
 import { createAgent } from './connection/create-agent.ts';
 import { checkModel, type ListModelsOptions, listModels } from './models/list-models.ts';
 import { warmConnection } from './models/warm-connection.ts';
+import { type ResolvedProxy, resolveProxy } from './proxy/resolve-proxy.ts';
 import { resolveTransportSettings } from './settings/resolve-transport-settings.ts';
 
 /** Options of {@link createCerebrasTransport}. */
@@ -27,6 +33,20 @@ export interface CerebrasTransportOptions {
   readonly dispatcher?: Dispatcher;
   /** Epoch ms, for rate-limit state and `retry-after` dates. @defaultValue `Date.now` */
   readonly clock?: () => number;
+  /** Where `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` are read when `connection.proxy` is `env`. @defaultValue `process.env` */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Watch `config.apiKeyFile` for rotations (it is re-read on 401 either way). @defaultValue true */
+  readonly watchKeyFile?: boolean;
+  /** Receives one line per refused key-file re-read (never a key). @defaultValue `console.warn` */
+  readonly log?: (line: string) => void;
+}
+
+/** The egress proxy a transport uses (decided at creation), safe to print. */
+export interface TransportProxyStatus {
+  /** The proxy URL with its password `[redacted]`, or `direct`. */
+  readonly display: string;
+  /** Why: `connection.proxy`, `env HTTPS_PROXY`, `NO_PROXY exempts <host>`, `injected dispatcher`, … */
+  readonly reason: string;
 }
 
 /** The live Cerebras transport: the shared `Transport` contract plus connection warm-up and model preflight. */
@@ -46,6 +66,12 @@ export interface CerebrasTransport extends Transport {
    * available models otherwise, or with `AuthenticationError` when the key is refused.
    */
   checkModel(model?: string): Promise<void>;
+  /** The egress proxy in use. */
+  readonly proxy: TransportProxyStatus;
+  /** Where the key comes from and how it is kept fresh: source, file watch, last reload, failures (never the key). */
+  keyStatus(): ApiKeyStatus;
+  /** Adds a listener of key reloads and refused re-reads (never carrying a key); returns a function that removes it. */
+  onKeyEvent(listener: (event: ApiKeyEvent) => void): () => void;
   /** Ends every socket of the transport's own pool at once (in-flight calls fail); idempotent. */
   close(): Promise<void>;
 }
@@ -63,27 +89,48 @@ class UndiciCerebrasTransport implements CerebrasTransport {
   readonly provider = 'cerebras' as const;
   readonly serverAddress: string;
   readonly serverPort: number;
+  readonly proxy: TransportProxyStatus;
   readonly #scope: CallScope;
+  readonly #keyed: KeyedCalls;
   readonly #ownedDispatcher: Dispatcher | undefined;
   #closing: Promise<void> | undefined;
 
   constructor(options: CerebrasTransportOptions) {
-    const settings = resolveTransportSettings(options.config);
+    const checked = resolveTransportSettings(options.config);
+    const proxy: ResolvedProxy =
+      options.dispatcher === undefined
+        ? resolveProxy({
+            setting: options.config.connection.proxy ?? 'env',
+            env: options.env ?? process.env,
+            endpoint: new URL(checked.origin),
+          })
+        : { url: undefined, display: 'direct', reason: 'injected dispatcher' };
+    const settings = { ...checked, proxy };
     this.#ownedDispatcher = options.dispatcher === undefined ? createAgent(settings) : undefined;
     const dispatcher = options.dispatcher ?? (this.#ownedDispatcher as Dispatcher);
     this.#scope = createCallScope(settings, dispatcher, options.clock ?? Date.now, () => this.#closing !== undefined);
+    const keys = createTransportKeyProvider(options.config, {
+      watchKeyFile: options.watchKeyFile ?? true,
+      log: options.log,
+    });
+    this.#keyed = { keys, scopeFor: createKeyedScopes(this.#scope) };
     this.serverAddress = settings.serverAddress;
     this.serverPort = settings.serverPort;
+    this.proxy = { display: proxy.display, reason: proxy.reason };
   }
 
   complete(request: ChatRequest, options?: TransportCallOptions): Promise<ChatResponse> {
     if (this.#closing !== undefined) return Promise.reject(closedError(this.#scope));
-    return completeChat(this.#scope, request, options?.signal);
+    const signal = options?.signal;
+    if (this.#keyed.keys.isStatic) return completeChat(this.#scope, request, signal);
+    return callWithApiKey(this.#keyed, signal, (scope) => completeChat(scope, request, signal));
   }
 
   stream(request: ChatRequest, options?: TransportCallOptions): AsyncIterable<ChatStreamEvent> {
     if (this.#closing !== undefined) return rejectedStream(closedError(this.#scope));
-    return streamChat(this.#scope, request, options?.signal);
+    const signal = options?.signal;
+    if (this.#keyed.keys.isStatic) return streamChat(this.#scope, request, signal);
+    return streamWithApiKey(this.#keyed, signal, (scope) => streamChat(scope, request, signal));
   }
 
   warm(): void {
@@ -92,23 +139,35 @@ class UndiciCerebrasTransport implements CerebrasTransport {
 
   listModels(options?: ListModelsOptions): Promise<string[]> {
     if (this.#closing !== undefined) return Promise.reject(closedError(this.#scope));
-    return listModels(this.#scope, options);
+    return callWithApiKey(this.#keyed, options?.signal, (scope) => listModels(scope, options));
   }
 
   checkModel(model?: string): Promise<void> {
-    return checkModel(this.#scope, model ?? this.#scope.settings.model);
+    const wanted = model ?? this.#scope.settings.model;
+    return callWithApiKey(this.#keyed, undefined, (scope) => checkModel(scope, wanted));
+  }
+
+  keyStatus(): ApiKeyStatus {
+    return this.#keyed.keys.provider.status();
+  }
+
+  onKeyEvent(listener: (event: ApiKeyEvent) => void): () => void {
+    return this.#keyed.keys.provider.subscribe(listener);
   }
 
   close(): Promise<void> {
+    if (this.#closing === undefined && this.#keyed.keys.owned) this.#keyed.keys.provider.close();
     this.#closing ??= this.#ownedDispatcher === undefined ? Promise.resolve() : this.#ownedDispatcher.destroy();
     return this.#closing;
   }
 }
 
 /**
- * Creates the live Cerebras transport: one undici keep-alive pool (`config.connection`), TLS verification always on
- * (plus `config.tls.caFile`), the connect, headers and idle deadlines of `config.timeouts`, and exactly one attempt
- * per call (retries are the adapter's job).
+ * Creates the live Cerebras transport: one undici keep-alive pool (`config.connection`, behind the egress proxy of
+ * `connection.proxy` / `HTTPS_PROXY` when there is one), TLS verification always on end to end (plus
+ * `config.tls.caFile`), the connect, headers and idle deadlines of `config.timeouts`, and one attempt per call
+ * (retries are the adapter's job) — sent once more only when the endpoint refused a rotating key (401) and the key
+ * file or provider has a different one.
  *
  * @throws {AcptConfigError} without `config.apiKey`, for `http://` to a non-loopback host, or an unreadable
  * `tls.caFile`

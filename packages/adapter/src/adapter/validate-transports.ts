@@ -9,12 +9,13 @@ export interface TransportPair {
 
 /**
  * Where new requests go: `mock` in mock mode (`useMock` overrides `config.mockMode`); `no-key` when live was wanted,
- * the configuration has no API key and a mock transport exists (the request is answered by the mock with fallback
+ * the configuration has neither an API key nor a key provider and a mock transport exists (the request is answered by the mock with fallback
  * reason `no_api_key`); `live` otherwise.
  */
 export function routeFor(config: CerebrasConfig, useMock: boolean | undefined, transports: TransportPair): Route {
   if (useMock ?? config.mockMode) return 'mock';
-  if (config.apiKey === undefined && transports.mock !== undefined) return 'no-key';
+  const hasKey = config.apiKey !== undefined || config.apiKeyProvider !== undefined;
+  if (!hasKey && transports.mock !== undefined) return 'no-key';
   return 'live';
 }
 

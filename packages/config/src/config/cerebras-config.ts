@@ -1,3 +1,4 @@
+import type { ApiKeyInput, ApiKeyProvider } from '../contract/api-key-provider.ts';
 import type { ModelId } from '../contract/chat-request.ts';
 import type { Secret } from '../secret/secret.ts';
 
@@ -63,6 +64,13 @@ export interface ConnectionSettings {
   readonly connections: number;
   /** Negotiate HTTP/2 where the server offers it. */
   readonly http2: boolean;
+  /**
+   * Egress proxy: `env` follows `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (either case), `none` connects directly, a
+   * URL (`http://user:password@proxy:3128`) always uses that proxy. Credentials in it are treated as secrets. TLS to
+   * the endpoint is verified end to end through `CONNECT`. `loadConfig` and `parseConfig` fill in `env`.
+   * @defaultValue 'env'
+   */
+  readonly proxy?: string;
 }
 
 /** TLS settings for private endpoints. Certificate verification is always on. */
@@ -90,6 +98,13 @@ export interface CerebrasConfig {
   readonly apiKey?: Secret;
   /** Where the key came from (`env CEREBRAS_API_KEY`, `file /run/secrets/key`, …), for doctor output. */
   readonly apiKeySource?: string;
+  /**
+   * The mounted key file `apiKey` was read from (`CEREBRAS_API_KEY_FILE`); the transport watches it and re-reads it on
+   * change and on 401. Set in a configuration file or override, `loadConfig` reads the key from it.
+   */
+  readonly apiKeyFile?: string;
+  /** Where keys come from when `apiKey` was given as a provider (function or `{ get(), ttlMs }`); no `apiKey` then. */
+  readonly apiKeyProvider?: ApiKeyProvider;
   /** `X-Cerebras-Version-Patch` header value, if any. */
   readonly apiVersionPatch?: number;
   /** `max_completion_tokens` sent when a request sets none. */
@@ -122,12 +137,16 @@ export interface CerebrasConfig {
 
 /**
  * A deep-partial configuration: what files, overrides and `configure()` accept. Every group (`timeouts`, `retry`, …)
- * is partial too; the key may be a plain string or a `Secret`.
+ * is partial too; the key may be a plain string, a `Secret`, or a provider (`() => Promise<string>`, or an object with
+ * `get()` and an optional `ttlMs`).
  */
 export type CerebrasConfigInput = {
-  readonly [K in keyof CerebrasConfig]?: CerebrasConfig[K] extends Secret | undefined
-    ? string | Secret
-    : CerebrasConfig[K] extends object
-      ? Partial<CerebrasConfig[K]>
-      : CerebrasConfig[K];
+  readonly [K in Exclude<keyof CerebrasConfig, 'apiKey' | 'apiKeyProvider'>]?: CerebrasConfig[K] extends object
+    ? Partial<CerebrasConfig[K]>
+    : CerebrasConfig[K];
+} & {
+  /** The key, or a provider that fetches it. */
+  readonly apiKey?: ApiKeyInput;
+  /** A provider (what a provider-form `apiKey` becomes). */
+  readonly apiKeyProvider?: ApiKeyProvider;
 };

@@ -12,6 +12,7 @@ import {
   pathSchema,
   pickSchema,
 } from './field-schemas.ts';
+import { apiKeyProviderSchema, proxySchema } from './key-provider-schemas.ts';
 
 const ms = 'milliseconds';
 
@@ -47,6 +48,7 @@ const groupEntries = {
   connection: {
     connections: v.optional(integerSchema(1, 1_024), 64),
     http2: v.optional(booleanSchema, false),
+    proxy: v.optional(proxySchema, 'env'),
   },
   tls: {
     caFile: v.optional(pathSchema),
@@ -69,6 +71,8 @@ const rootEntries = {
   model: v.optional(modelSchema, 'gpt-oss-120b'),
   apiKey: v.optional(apiKeySchema),
   apiKeySource: v.optional(v.pipe(v.string('a short description'), v.maxLength(4200, 'a short description'))),
+  apiKeyFile: v.optional(pathSchema),
+  apiKeyProvider: v.optional(apiKeyProviderSchema),
   apiVersionPatch: v.optional(integerSchema(1, 100)),
   maxCompletionTokens: v.optional(integerSchema(1, 1_048_576), 1024),
   timeouts: group('timeouts', groupEntries.timeouts),
@@ -105,8 +109,8 @@ export const CerebrasConfigSchema: v.GenericSchema<CerebrasConfigInput, Cerebras
   ),
   v.forward(
     v.partialCheck(
-      [['mockMode'], ['apiKey']],
-      (config) => config.mockMode || config.apiKey !== undefined,
+      [['mockMode'], ['apiKey'], ['apiKeyProvider']],
+      (config) => config.mockMode || config.apiKey !== undefined || config.apiKeyProvider !== undefined,
       'an API key, because mockMode is false: set CEREBRAS_API_KEY or CEREBRAS_API_KEY_FILE, or ACPT_MOCK_MODE=true',
     ),
     ['apiKey'],
@@ -123,7 +127,7 @@ function maxBackoffOf(config: unknown): unknown {
  */
 export const CONFIG_RELATIONS: Readonly<Record<string, readonly string[]>> = nullPrototype({
   'retry.initialBackoffMs': ['retry.maxBackoffMs'],
-  apiKey: ['mockMode'],
+  apiKey: ['mockMode', 'apiKeyProvider'],
 });
 
 /** How a key of the configuration is shaped: a plain value, a group with these keys, or a free-form record. */

@@ -22,7 +22,7 @@ describe('DEFAULT_CONFIG', () => {
       mockMode: true,
       fallback: 'mock',
       circuitBreaker: { failureThreshold: 5, cooldownMs: 30000 },
-      connection: { connections: 64, http2: false },
+      connection: { connections: 64, http2: false, proxy: 'env' },
       tls: {},
       mock: { seed: 0 },
       metadata: {},

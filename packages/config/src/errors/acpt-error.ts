@@ -15,7 +15,9 @@ export type AcptErrorCode =
   | 'ACPT_FALLBACK_EXHAUSTED'
   | 'ACPT_QUEUE_FULL'
   | 'ACPT_CIRCUIT_OPEN'
-  | 'ACPT_ABORTED';
+  | 'ACPT_ABORTED'
+  | 'ACPT_API_KEY'
+  | 'ACPT_PROXY';
 
 const acptErrorMarker = Symbol.for('acpt.error');
 

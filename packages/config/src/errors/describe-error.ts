@@ -12,6 +12,8 @@ const typeByCode: Readonly<Record<string, string>> = {
   ACPT_QUEUE_FULL: 'queue_full',
   ACPT_CIRCUIT_OPEN: 'circuit_open',
   ACPT_ABORTED: 'AbortError',
+  ACPT_API_KEY: 'api_key',
+  ACPT_PROXY: 'proxy',
 };
 
 /** True for an abort: a DOM `AbortError`, or any error named `AbortError`. */

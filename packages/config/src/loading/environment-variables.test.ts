@@ -22,6 +22,7 @@ const samples: Record<string, () => string> = {
   ACPT_STREAMING: () => 'false',
   ACPT_FALLBACK: () => 'throw',
   ACPT_HTTP2: () => 'true',
+  ACPT_PROXY: () => 'http://proxy.internal:3128',
   ACPT_TLS_CA_FILE: () => temp.write('ca.pem', PEM_CERTIFICATE),
   ACPT_METADATA: () => '{"run":"a"}',
   ACPT_CONFIG_FILE: () => temp.write('acpt.json', '{}'),

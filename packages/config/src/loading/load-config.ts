@@ -1,6 +1,7 @@
 import type { CerebrasConfig, CerebrasConfigInput } from '../config/cerebras-config.ts';
 import type { ConfigIssue } from '../errors/config-error.ts';
 import { checkCaFile } from './check-ca-file.ts';
+import { checkKeyFileField } from './check-key-file-field.ts';
 import type { ConfigLayer } from './config-layer.ts';
 import { readConfigFile } from './read-config-file.ts';
 import { type ConfigEnvironment, readEnvironment } from './read-environment.ts';
@@ -49,6 +50,9 @@ export function loadConfig(options: LoadConfigOptions = {}): CerebrasConfig {
   return resolveConfig({
     layers,
     issues,
-    beforeValidate: (input, provenance) => checkCaFile(input, provenance, cwd),
+    beforeValidate: (input, provenance) => [
+      ...checkCaFile(input, provenance, cwd),
+      ...checkKeyFileField(input, provenance, cwd),
+    ],
   });
 }

@@ -2,6 +2,7 @@ import { CONFIG_SHAPE } from '../config/config-schema.ts';
 import { type ConfigIssue, describeConfigSource } from '../errors/config-error.ts';
 import { Secret } from '../secret/secret.ts';
 import { type ConfigLayer, checkLayerShape, isPlainObject } from './config-layer.ts';
+import { hasAnyKeyField, normalizeKeyFields } from './normalize-key-fields.ts';
 import { Provenance } from './provenance.ts';
 
 /** The layers merged into one raw input, with where each value came from. */
@@ -18,8 +19,8 @@ export interface MergedLayers {
 
 /**
  * Merges layers in order (later wins), group by group and field by field, recording each value's source. A layer
- * that sets `apiKey` also sets `apiKeySource` (its `keySource`, or its source described); without a key there is
- * no `apiKeySource`.
+ * that sets the key (`apiKey`, `apiKeyFile` or a provider) replaces every key field of earlier layers and sets
+ * `apiKeySource` (its `keySource`, or its source described); without a key there is no `apiKeySource`.
  */
 export function mergeLayers(layers: readonly ConfigLayer[]): MergedLayers {
   const input: Record<string, unknown> = {};
@@ -34,7 +35,8 @@ export function mergeLayers(layers: readonly ConfigLayer[]): MergedLayers {
     issues.push(...checked.issues);
     const sourceOf = (path: string) => layer.sourceOf?.(path) ?? layer.source;
     const values = checked.values;
-    if (values.apiKey !== undefined && values.apiKeySource === undefined) {
+    normalizeKeyFields(values, input);
+    if (hasAnyKeyField(values) && values.apiKeySource === undefined) {
       values.apiKeySource = layer.keySource ?? describeConfigSource(sourceOf('apiKey'));
     }
     for (const [key, value] of Object.entries(values)) {
@@ -52,6 +54,6 @@ export function mergeLayers(layers: readonly ConfigLayer[]): MergedLayers {
       }
     }
   });
-  if (input.apiKey === undefined) delete input.apiKeySource;
+  if (!hasAnyKeyField(input)) delete input.apiKeySource;
   return { input, provenance, issues, secrets };
 }

@@ -36,7 +36,7 @@ export function readEnvironment(env: ConfigEnvironment, cwd: string): { layers: 
       const path = resolve(cwd, text);
       const result = readKeyFile(path);
       if ('problem' in result) issues.push(configIssue('apiKey', source, result.problem));
-      else layers.push({ source, values: atPath(variable.path, result.key), keySource: `file ${path}` });
+      else layers.push({ source, values: { apiKey: result.key, apiKeyFile: path }, keySource: `file ${path}` });
       continue;
     }
     const value = readValue(variable, text, cwd);

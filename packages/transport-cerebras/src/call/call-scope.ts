@@ -41,7 +41,13 @@ export function createCallScope(
     return {
       path: fullPath,
       url,
-      failure: { target: `${method} ${url}`, timeouts: settings.timeouts, apiKey: settings.apiKey, isClosed },
+      failure: {
+        target: `${method} ${url}`,
+        timeouts: settings.timeouts,
+        apiKey: settings.apiKey,
+        isClosed,
+        proxy: settings.proxy?.url === undefined ? undefined : settings.proxy.display,
+      },
     };
   };
   return {

@@ -1,4 +1,5 @@
 import { AcptError, type Secret, TimeoutError, type TimeoutSettings, TransportNetworkError } from '@acpt/config';
+import { mapProxyFailure } from '../proxy/map-proxy-failure.ts';
 import { redactText, scrubSecret } from './scrub-secret.ts';
 
 /** What a failure is mapped with: where the call went and the deadlines that applied. */
@@ -11,6 +12,8 @@ export interface FailureScope {
   readonly apiKey: Secret;
   /** True once the transport was closed. */
   readonly isClosed: () => boolean;
+  /** The egress proxy's URL (credentials redacted), when calls go through one. */
+  readonly proxy?: string;
 }
 
 /** Certificate verification failures: a retry cannot cure them, trusting the right CA does. */
@@ -48,7 +51,7 @@ function errorMessage(error: unknown): string {
  * (so a `TimeoutError` the adapter put there comes back as is); acpt errors pass through; undici's connect, headers
  * and body timeouts become `TimeoutError` with phase `connect`, `headers` and `idle`; everything else becomes a
  * `TransportNetworkError` with the undici or Node code (not retryable for certificate failures or a closed
- * transport). The key never appears in the result: messages are redacted and causes scrubbed.
+ * transport), except failures at the egress proxy, which become a `ProxyError`. The key never appears in the result: messages are redacted and causes scrubbed.
  */
 export function mapTransportFailure(error: unknown, scope: FailureScope, signal: AbortSignal | undefined): unknown {
   if (signal?.aborted) return signal.reason;
@@ -60,6 +63,8 @@ export function mapTransportFailure(error: unknown, scope: FailureScope, signal:
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TimeoutError('connect', timeouts.connectMs, { cause });
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return new TimeoutError('headers', timeouts.headersMs, { cause });
   if (code === 'UND_ERR_BODY_TIMEOUT') return new TimeoutError('idle', timeouts.idleMs, { cause });
+  const proxied = scope.proxy === undefined ? undefined : mapProxyFailure(cause, code, scope.target, scope.proxy);
+  if (proxied !== undefined) return proxied;
   const detail = redactText(errorMessage(error), secret);
   if ((code === 'UND_ERR_DESTROYED' || code === 'UND_ERR_CLOSED') && scope.isClosed()) {
     return new TransportNetworkError(`${scope.target} failed: the transport is closed`, {

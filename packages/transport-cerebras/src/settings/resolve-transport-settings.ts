@@ -5,9 +5,11 @@ import {
   type CerebrasConfig,
   type ConfigIssue,
   type ConnectionSettings,
+  isApiKeyProvider,
   Secret,
   type TimeoutSettings,
 } from '@acpt/config';
+import type { ResolvedProxy } from '../proxy/resolve-proxy.ts';
 import { VERSION } from '../version.ts';
 import { isLoopbackHost } from './is-loopback-host.ts';
 
@@ -31,8 +33,10 @@ export interface TransportSettings {
   readonly connection: ConnectionSettings;
   /** Trusted CA certificates (system ones plus `tls.caFile`), or `undefined` for Node's defaults. */
   readonly ca: readonly string[] | undefined;
-  /** The key, kept to scrub it out of any error text. */
+  /** The key these headers carry, kept to scrub it out of any error text (a rotating key gets settings per key). */
   readonly apiKey: Secret;
+  /** The egress proxy, when the transport decided on one (`createCerebrasTransport` does). */
+  readonly proxy?: ResolvedProxy;
   /** Headers of a non-streaming chat request. */
   readonly jsonHeaders: Readonly<Record<string, string>>;
   /** Headers of a streaming chat request. */
@@ -101,14 +105,16 @@ function readCaFile(caFile: string, issues: ConfigIssue[]): string[] | undefined
 /**
  * Checks a configuration for what the transport needs and precomputes headers and the endpoint.
  *
- * @throws {AcptConfigError} without an API key, for a malformed base URL, `http://` to a non-loopback host, or an
+ * @throws {AcptConfigError} without an API key or key provider, for a malformed base URL, `http://` to a non-loopback host, or an
  * unreadable `tls.caFile`
  */
 export function resolveTransportSettings(config: CerebrasConfig): TransportSettings {
   const issues: ConfigIssue[] = [];
   const url = parseBaseUrl(config.baseUrl, issues);
-  const apiKey = config.apiKey;
-  if (!Secret.isInstance(apiKey) || apiKey.reveal().trim() === '') {
+  const provider = isApiKeyProvider(config.apiKeyProvider) ? config.apiKeyProvider : undefined;
+  // With a provider the key may not be loaded yet: calls get settings for their key; this one is never sent.
+  const apiKey = config.apiKey ?? provider?.current() ?? (provider === undefined ? undefined : new Secret(''));
+  if (!Secret.isInstance(apiKey) || (provider === undefined && apiKey.reveal().trim() === '')) {
     issues.push({
       path: 'apiKey',
       expected: 'a Cerebras API key',

@@ -106,6 +106,17 @@ describe('createMockCerebrasServer', () => {
     expect((await send(`${url}/public/v1/models`)).status).toBe(200);
   });
 
+  it('rotates the accepted key with setApiKey: the old key is refused from then on, or none is needed', async () => {
+    const url = await start({ apiKey: 'old-key' });
+    const chat = `${url}/v1/chat/completions`;
+    const withKey = (key: string) => send(chat, { body: chatBody(), headers: { authorization: `Bearer ${key}` } });
+    server?.setApiKey('new-key');
+    expect((await withKey('old-key')).status).toBe(401);
+    expect((await withKey('new-key')).status).toBe(200);
+    server?.setApiKey(undefined);
+    expect((await send(chat, { body: chatBody() })).status).toBe(200);
+  });
+
   it('rejects invalid bodies with FastAPI 422 details', async () => {
     const url = await start();
     const chat = `${url}/v1/chat/completions`;

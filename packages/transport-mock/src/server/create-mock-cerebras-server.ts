@@ -15,6 +15,11 @@ export interface MockCerebrasServer {
   readonly port: number;
   /** How many `POST /v1/chat/completions` requests it has received (the fault schedule's index). */
   readonly requestCount: number;
+  /**
+   * Accepts only `key` from now on (a key rotation at the provider: the old key is revoked), or no authentication
+   * with `undefined`. Requests already past the check are not affected.
+   */
+  setApiKey(key: string | undefined): void;
   /** Stops listening, ends every connection and pending timer. Idempotent. */
   close(): Promise<void>;
 }
@@ -37,12 +42,15 @@ export async function createMockCerebrasServer(options: MockCerebrasServerOption
   const timers = createTimerSet();
   const clock = options.clock;
   let count = 0;
+  let expectedAuthorization = options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`;
   const context: RouterContext = {
     engine,
     sendDone: options.sendDone ?? false,
     timers,
     now: clock === undefined ? Date.now : () => clock.now(),
-    expectedAuthorization: options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`,
+    get expectedAuthorization(): string | undefined {
+      return expectedAuthorization;
+    },
     catalogue: createModelsCatalogue(models),
     nextIndex: () => count++,
   };
@@ -67,6 +75,9 @@ export async function createMockCerebrasServer(options: MockCerebrasServerOption
     port,
     get requestCount(): number {
       return count;
+    },
+    setApiKey(key: string | undefined): void {
+      expectedAuthorization = key === undefined ? undefined : `Bearer ${key}`;
     },
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@ import type {
   ChatMessage,
   ChatRequest,
   ChatResponse,
+  ChatStreamEvent,
   FallbackReason,
   ResponseFormat,
   Transport,
@@ -65,10 +66,11 @@ export interface GenerateOptions {
 
 /** A response of the adapter: the transport's response plus how the adapter obtained it. */
 export interface AdapterResponse extends ChatResponse {
-  /** The adapter's id of the logical request (the one events carry). */
+  /**
+   * The adapter's id of the logical request (the one its events carry). The server's id of the HTTP exchange is
+   * `serverRequestId`.
+   */
   readonly requestId: string;
-  /** The server's request id (`x-request-id`), when it sent one. */
-  readonly serverRequestId?: string;
   /** Attempts made, the fallback call included. */
   readonly attempts: number;
   /** Set when the mock fallback answered, with the reason. */
@@ -77,11 +79,12 @@ export interface AdapterResponse extends ChatResponse {
   readonly budgetExceeded: boolean;
 }
 
-/** One event of `stream()`: deltas as they reach the caller, then exactly one `response`. */
-export type AdapterStreamEvent =
-  | { readonly type: 'text-delta'; readonly text: string }
-  | { readonly type: 'reasoning-delta'; readonly text: string }
-  | { readonly type: 'response'; readonly response: AdapterResponse };
+/**
+ * One event of `stream()`: the transports' {@link ChatStreamEvent} union, whose final `finish` event carries the
+ * adapter's response. Deltas (`text-delta`, `reasoning-delta`, `tool-call-delta`) as they reach the caller, a
+ * `tool-call` per finished call, then exactly one `finish`.
+ */
+export type AdapterStreamEvent = ChatStreamEvent<AdapterResponse>;
 
 /** One request of `generateMany()`. */
 export interface GenerateManyItem {

@@ -61,12 +61,20 @@ export type {
 } from './contract/chat-request.ts';
 export type {
   ChatResponse,
-  ChatStreamEvent,
   FinishReason,
   ResponseLatency,
   TimeInfo,
   Usage,
 } from './contract/chat-response.ts';
+export {
+  CHAT_STREAM_EVENT_TYPES,
+  type ChatStreamEvent,
+  type FinishEvent,
+  type ReasoningDeltaEvent,
+  type TextDeltaEvent,
+  type ToolCallDeltaEvent,
+  type ToolCallEvent,
+} from './contract/chat-stream-event.ts';
 export { estimatePromptTokens, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS } from './contract/estimate-tokens.ts';
 export type { RateLimitState, RateLimitWindow, RateLimitWindowName } from './contract/rate-limit.ts';
 export type { Transport, TransportCallOptions } from './contract/transport.ts';

@@ -58,7 +58,7 @@ describe('complete() over loopback HTTP', () => {
       text: '{"bits":2}',
       reasoning: 'hmm',
       finishReason: 'stop',
-      requestId: 'req_42',
+      serverRequestId: 'req_42',
       usage: { promptTokens: 41, completionTokens: 9, totalTokens: 50, cachedTokens: 32 },
       timeInfo: { totalTime: 0.022, created: 1761231233.44 },
       rateLimit: { observedAtMs: NOW, tokens: { minute: { remaining: 59950, resetSeconds: 11.38 } } },

@@ -31,7 +31,9 @@ async function collect(live: CerebrasTransport): Promise<ChatStreamEvent[]> {
 }
 
 function deltas(events: readonly ChatStreamEvent[]): string[] {
-  return events.flatMap((event) => (event.type === 'finish' ? [] : [`${event.type}:${event.text}`]));
+  return events.flatMap((event) =>
+    event.type === 'text-delta' || event.type === 'reasoning-delta' ? [`${event.type}:${event.text}`] : [],
+  );
 }
 
 function finish(events: readonly ChatStreamEvent[]) {
@@ -223,9 +225,16 @@ describe('stream() over loopback HTTP', () => {
         chunkEvent({ delta: {}, finish_reason: 'tool_calls' }),
       ]),
     );
-    expect(finish(await collect(live)).toolCalls).toEqual([
-      { id: 'call_1', type: 'function', function: { name: 'set_phase', arguments: '{"bits":2}' } },
-      { id: 'call_2', type: 'function', function: { name: 'noop', arguments: '{}' } },
+    const events = await collect(live);
+    const first = { id: 'call_1', type: 'function', function: { name: 'set_phase', arguments: '{"bits":2}' } };
+    const second = { id: 'call_2', type: 'function', function: { name: 'noop', arguments: '{}' } };
+    expect(finish(events).toolCalls).toEqual([first, second]);
+    expect(events.slice(0, -1)).toEqual([
+      { type: 'tool-call-delta', index: 0, id: 'call_1', name: 'set_phase', argumentsDelta: '{"bi' },
+      { type: 'tool-call-delta', index: 0, id: 'call_1', name: 'set_phase', argumentsDelta: 'ts":2}' },
+      { type: 'tool-call-delta', index: 1, id: 'call_2', name: 'noop', argumentsDelta: '{}' },
+      { type: 'tool-call', index: 0, toolCall: first },
+      { type: 'tool-call', index: 1, toolCall: second },
     ]);
   });
 

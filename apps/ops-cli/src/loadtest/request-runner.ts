@@ -54,7 +54,7 @@ export function createRequestRunner(options: RequestRunnerOptions): RequestRunne
       const startedAt = performance.now();
       let first = true;
       for await (const event of adapter.stream(request, { signal })) {
-        if (event.type === 'response') return kindOf(event.response);
+        if (event.type === 'finish') return kindOf(event.response);
         if (first) {
           first = false;
           timeToFirstToken.record(performance.now() - startedAt);

@@ -53,7 +53,7 @@ describe('end to end over loopback (real transport, mock server)', () => {
     let final: string | undefined;
     for await (const event of adapter.stream('Stream a short answer.')) {
       if (event.type === 'text-delta') deltas.push(event.text);
-      if (event.type === 'response') final = event.response.text;
+      if (event.type === 'finish') final = event.response.text;
     }
     expect(deltas.join('')).toBe(final);
     const diagnostics = adapter.diagnostics();

@@ -165,7 +165,6 @@ export class RequestRun {
       attempts: this.attempts,
       budgetExceeded: this.#budgetReported,
     };
-    if (response.requestId !== undefined) result.serverRequestId = response.requestId;
     if (this.fallbackReason !== undefined) result.fallback = { reason: this.fallbackReason };
     this.#settle(this.fallbackReason === undefined ? 'success' : 'fallback', durationMs, result, undefined);
     return result;

@@ -35,7 +35,7 @@ describe('stream', () => {
       { type: 'text-delta', text: '!' },
     ]);
     expect(events[3]).toMatchObject({
-      type: 'response',
+      type: 'finish',
       response: { text: 'Hello!', attempts: 1, requestId: 'req-1' },
     });
     expect(of('first-token')).toMatchObject([{ timeToFirstTokenMs: 10 }]);
@@ -60,7 +60,7 @@ describe('stream', () => {
     const { events, error } = await result;
     expect(error).toBeUndefined();
     expect(live?.calls).toHaveLength(3);
-    expect(events.map((event) => event.type)).toEqual(['text-delta', 'response']);
+    expect(events.map((event) => event.type)).toEqual(['text-delta', 'finish']);
   });
 
   it('never retries (nor falls back) once a token reached the caller', async () => {
@@ -85,18 +85,16 @@ describe('stream', () => {
       mock: [{ kind: 'stream', deltas: ['mo', 'ck'] }],
     });
     const { events } = await collect(adapter.stream('hi'));
-    expect(events.map((event) => (event.type === 'response' ? event.response.fallback : event.text))).toEqual([
-      'mo',
-      'ck',
-      { reason: 'retries_exhausted' },
-    ]);
+    expect(
+      events.map((event) => (event.type === 'finish' ? event.response.fallback : 'text' in event && event.text)),
+    ).toEqual(['mo', 'ck', { reason: 'retries_exhausted' }]);
     expect(of('request-end')).toMatchObject([{ outcome: 'fallback' }]);
   });
 
   it('yields the whole reply once when streaming is not allowed', async () => {
     const { adapter, live } = harness({ config: { streaming: false }, live: [{ kind: 'ok', text: 'whole' }] });
     const { events } = await collect(adapter.stream('hi'));
-    expect(events.map((event) => event.type)).toEqual(['text-delta', 'response']);
+    expect(events.map((event) => event.type)).toEqual(['text-delta', 'finish']);
     expect(events[0]).toEqual({ type: 'text-delta', text: 'whole' });
     expect(live?.calls[0]?.method).toBe('complete');
   });

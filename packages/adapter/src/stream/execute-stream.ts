@@ -4,6 +4,7 @@ import {
   type ChatStreamEvent,
   CircuitOpenError,
   type FallbackReason,
+  type ToolCall,
   type Transport,
   type TransportRole,
   TruncatedStreamError,
@@ -13,10 +14,10 @@ import { admitTokens, attemptFailed, attemptSucceeded, beginAttempt } from '../r
 import { executeComplete, fallbackFailed, fallbackReasonFor, startFallback } from '../request/execute-complete.ts';
 import type { RequestRun } from '../request/request-run.ts';
 
-type DeltaEvent = Extract<ChatStreamEvent, { type: 'text-delta' | 'reasoning-delta' }>;
+type PassedEvent = Exclude<ChatStreamEvent, { type: 'finish' }>;
 
 /**
- * Runs a streamed request: deltas as they arrive, then one `response`. An attempt is retried only while no delta has
+ * Runs a streamed request: deltas and tool calls as they arrive, then one `finish`. An attempt is retried only while no delta has
  * reached the caller; after that a failure rejects (the fallback never splices another answer onto a partial one).
  * When `config.streaming` is false the request is made whole and its text yielded once. Breaking out of the
  * iteration aborts the request (outcome `aborted`). The slot is given back before the final `response` is yielded,
@@ -29,15 +30,15 @@ export async function* executeStream(run: RequestRun): AsyncGenerator<AdapterStr
     if (!scheduler.tryAcquire(run)) await scheduler.enqueue(run);
     if (!run.config.streaming) {
       const whole = await executeComplete(run);
-      if (whole.text !== '') yield { type: 'text-delta', text: whole.text };
-      yield { type: 'response', response: whole };
+      yield* wholeEvents(whole);
+      yield { type: 'finish', response: whole };
       return;
     }
     const response = yield* serveStream(run);
     if (run.signal.aborted) throw run.signal.reason;
     const result = run.finish(response);
     run.release();
-    yield { type: 'response', response: result };
+    yield { type: 'finish', response: result };
   } catch (error) {
     throw run.fail(error);
   } finally {
@@ -110,20 +111,42 @@ async function* relay(
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   let delivered = false;
   for await (const event of transport.stream(run.request, { signal: run.signal })) {
-    if (event.type === 'finish') {
-      attemptSucceeded(run, role, transport, startedAtMs, event.response);
-      return event.response;
+    switch (event.type) {
+      case 'finish':
+        attemptSucceeded(run, role, transport, startedAtMs, event.response);
+        return event.response;
+      case 'tool-call':
+        break;
+      case 'tool-call-delta':
+        delivered = true;
+        noteDelta(run);
+        break;
+      default:
+        if (event.text === '') continue;
+        delivered = true;
+        noteDelta(run);
     }
-    if (event.text === '') continue;
-    delivered = true;
-    noteDelta(run);
     run.yielding = true;
-    yield event as DeltaEvent;
+    yield event as PassedEvent;
     run.yielding = false;
     if (run.settled) throw run.signal.reason;
   }
   if (run.signal.aborted) throw run.signal.reason;
   throw new TruncatedStreamError({ deliveredContent: delivered });
+}
+
+/** The events of a response made whole (`config.streaming` false): one delta per part, then its tool calls. */
+function* wholeEvents(response: ChatResponse): Generator<PassedEvent, void, undefined> {
+  if (response.reasoning !== undefined && response.reasoning !== '')
+    yield { type: 'reasoning-delta', text: response.reasoning };
+  if (response.text !== '') yield { type: 'text-delta', text: response.text };
+  const toolCalls = response.toolCalls ?? [];
+  for (let index = 0; index < toolCalls.length; index++) {
+    const toolCall = toolCalls[index] as ToolCall;
+    const { name, arguments: argumentsDelta } = toolCall.function;
+    yield { type: 'tool-call-delta', index, id: toolCall.id, name, argumentsDelta };
+    yield { type: 'tool-call', index, toolCall };
+  }
 }
 
 /** Emits `first-token` (and records time to first token) or `stream-chunk` for a delta reaching the caller. */

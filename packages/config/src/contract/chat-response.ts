@@ -60,16 +60,13 @@ export interface ChatResponse {
   readonly timeInfo?: TimeInfo;
   /** Rate-limit headers of the response, when any were present. */
   readonly rateLimit?: RateLimitState;
-  /** The server's request id header (`x-request-id`), when present. */
-  readonly requestId?: string;
+  /**
+   * The server's request id (the `x-request-id` response header), when it sent one. Distinct from the adapter's own
+   * `requestId` (the id its events carry).
+   */
+  readonly serverRequestId?: string;
   /** `system_fingerprint`, when present. */
   readonly systemFingerprint?: string;
   /** Client-side timings. */
   readonly latency: ResponseLatency;
 }
-
-/** One event of a streamed completion: deltas as they arrive, then exactly one `finish` with the whole response. */
-export type ChatStreamEvent =
-  | { readonly type: 'text-delta'; readonly text: string }
-  | { readonly type: 'reasoning-delta'; readonly text: string }
-  | { readonly type: 'finish'; readonly response: ChatResponse };

@@ -1,5 +1,6 @@
 import type { ChatRequest } from './chat-request.ts';
-import type { ChatResponse, ChatStreamEvent } from './chat-response.ts';
+import type { ChatResponse } from './chat-response.ts';
+import type { ChatStreamEvent } from './chat-stream-event.ts';
 
 /** Per-call options of a transport. */
 export interface TransportCallOptions {
@@ -21,7 +22,8 @@ export interface Transport {
   /** One non-streaming completion. */
   complete(request: ChatRequest, options?: TransportCallOptions): Promise<ChatResponse>;
   /**
-   * One streamed completion: `text-delta` and `reasoning-delta` events as they arrive, then exactly one `finish`.
+   * One streamed completion: `text-delta`, `reasoning-delta` and `tool-call-delta` events as they arrive,
+   * `tool-call` events for finished calls, then exactly one `finish`.
    * Breaking out of the iteration cancels the request.
    */
   stream(request: ChatRequest, options?: TransportCallOptions): AsyncIterable<ChatStreamEvent>;

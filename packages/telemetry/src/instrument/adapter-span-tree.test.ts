@@ -194,7 +194,7 @@ describe('span tree of the real adapter over the mock transport', () => {
     let response: AdapterResponse | undefined;
     let deltas = 0;
     for await (const event of scenario.adapter.stream('Describe the channel')) {
-      if (event.type === 'response') response = event.response;
+      if (event.type === 'finish') response = event.response;
       else deltas += 1;
     }
     if (response === undefined) throw new Error('the stream ended without a response');

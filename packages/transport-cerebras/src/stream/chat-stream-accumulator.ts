@@ -44,7 +44,7 @@ export interface ChatStreamAccumulator {
   readonly done: boolean;
   /** True once a chunk carried `finish_reason`. */
   readonly finished: boolean;
-  /** True once a text or reasoning delta was produced. */
+  /** True once a text, reasoning or tool-call delta was produced. */
   readonly deliveredContent: boolean;
   /** Ends the content (a held-back partial `<think>` tag becomes a delta) and builds the final response. */
   complete(meta: ResponseMeta): ChatResponse;
@@ -72,6 +72,7 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
   let timeToFirstTokenMs: number | undefined;
   let failure: unknown;
   let done = false;
+  let deliveredToolCall = false;
 
   const sink: ThinkSink = (kind, part) => {
     timeToFirstTokenMs ??= performance.now() - origin.startedAt;
@@ -104,7 +105,10 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
       }
       if (call.id) draft.id = call.id;
       if (call.function?.name) draft.name += call.function.name;
-      if (call.function?.arguments) draft.arguments += call.function.arguments;
+      const argumentsDelta = call.function?.arguments ?? '';
+      draft.arguments += argumentsDelta;
+      deliveredToolCall = true;
+      events.push({ type: 'tool-call-delta', index, id: draft.id, name: draft.name, argumentsDelta });
     }
   };
 
@@ -166,7 +170,7 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
       return finishReason !== undefined;
     },
     get deliveredContent() {
-      return timeToFirstTokenMs !== undefined;
+      return timeToFirstTokenMs !== undefined || deliveredToolCall;
     },
     complete(meta) {
       splitter.flush(sink);
@@ -180,6 +184,11 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
       if (reasoning !== '') response.reasoning = reasoning;
       const calls = mapToolCalls(toolCalls.filter(Boolean).map((call) => ({ id: call.id, function: call })));
       if (calls !== undefined) response.toolCalls = calls;
+      let position = 0;
+      toolCalls.forEach((_draft, index) => {
+        const toolCall = calls?.[position++];
+        if (toolCall !== undefined) events.push({ type: 'tool-call', index, toolCall });
+      });
       if (usage !== undefined) response.usage = usage;
       if (timeInfo !== undefined) response.timeInfo = timeInfo;
       if (fingerprint !== undefined) response.systemFingerprint = fingerprint;

@@ -44,7 +44,7 @@ describe('mapChatCompletion', () => {
             },
           },
         },
-        "requestId": "req_123",
+        "serverRequestId": "req_123",
         "systemFingerprint": "fp_9c1d",
         "text": "{"bits":2}",
         "timeInfo": {

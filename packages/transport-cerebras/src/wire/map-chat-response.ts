@@ -27,8 +27,8 @@ export function responseEnvelope(
   id: string,
   model: string,
   meta: ResponseMeta,
-): Pick<ChatResponseDraft, 'id' | 'model' | 'provider' | 'latency' | 'rateLimit' | 'requestId'> {
-  const envelope: Pick<ChatResponseDraft, 'id' | 'model' | 'provider' | 'latency' | 'rateLimit' | 'requestId'> = {
+): Pick<ChatResponseDraft, 'id' | 'model' | 'provider' | 'latency' | 'rateLimit' | 'serverRequestId'> {
+  const envelope: Pick<ChatResponseDraft, 'id' | 'model' | 'provider' | 'latency' | 'rateLimit' | 'serverRequestId'> = {
     id,
     model,
     provider: 'cerebras',
@@ -36,8 +36,8 @@ export function responseEnvelope(
   };
   const rateLimit = parseRateLimitHeaders(meta.headers, meta.observedAtMs);
   if (rateLimit !== undefined) envelope.rateLimit = rateLimit;
-  const requestId = headerValue(meta.headers, 'x-request-id');
-  if (requestId !== undefined) envelope.requestId = requestId;
+  const serverRequestId = headerValue(meta.headers, 'x-request-id');
+  if (serverRequestId !== undefined) envelope.serverRequestId = serverRequestId;
   return envelope;
 }
 

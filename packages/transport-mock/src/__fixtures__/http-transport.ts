@@ -99,7 +99,7 @@ export function createTestHttpTransport(options: {
         totalTokens: json.usage.total_tokens,
         ...(reasoningTokens === undefined ? {} : { reasoningTokens }),
       },
-      requestId: headers['x-request-id'],
+      serverRequestId: headers['x-request-id'],
       latency: { totalMs: 0 },
     };
   };
@@ -131,6 +131,8 @@ export function createTestHttpTransport(options: {
           yield event;
         }
         if (chunk.choices[0]?.finish_reason) {
+          for (const [index, toolCall] of reader.parts.toolCalls.entries())
+            yield { type: 'tool-call', index, toolCall };
           yield { type: 'finish', response: toResponse(chunk, reader.parts, headers) };
           return;
         }

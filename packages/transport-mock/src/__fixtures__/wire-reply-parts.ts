@@ -69,10 +69,12 @@ export function createDeltaReader(): {
         const index = call.index ?? 0;
         const known = parts.toolCalls[index];
         const more = call.function?.arguments ?? '';
-        parts.toolCalls[index] =
+        const next =
           known === undefined
             ? toToolCall(call)
             : { ...known, function: { name: known.function.name, arguments: known.function.arguments + more } };
+        parts.toolCalls[index] = next;
+        events.push({ type: 'tool-call-delta', index, id: next.id, name: next.function.name, argumentsDelta: more });
       }
       return events;
     },

@@ -43,8 +43,30 @@ export function pieceWaitMs(reply: MockReply, plan: LatencyPlan, position: numbe
   return plan.firstTokenMs + (tokens + (reply.hiddenReasoningTokens ?? 0)) * plan.msPerToken;
 }
 
-/** The contract event a piece yields in process: text and reasoning deltas; tags and tool-call deltas yield none. */
-export function pieceEvent(piece: StreamPiece): ChatStreamEvent | undefined {
+/** The id and name of each tool call of a stream so far, by call index (filled by {@link pieceEvent}). */
+export type ToolCallHeads = { id: string; name: string }[];
+
+/**
+ * The contract event a piece yields in process: text, reasoning and tool-call argument deltas (a call's first delta
+ * records its id and name in `heads`, later fragments repeat them); `<think>` tags yield none.
+ */
+export function pieceEvent(piece: StreamPiece, heads: ToolCallHeads): ChatStreamEvent | undefined {
   if (typeof piece === 'string') return { type: 'text-delta', text: piece };
-  return piece.kind === 'reasoning' ? { type: 'reasoning-delta', text: piece.text } : undefined;
+  switch (piece.kind) {
+    case 'reasoning':
+      return { type: 'reasoning-delta', text: piece.text };
+    case 'tool-call': {
+      if (piece.head !== undefined) heads[piece.index] = { id: piece.head.id, name: piece.head.name };
+      const head = heads[piece.index];
+      return {
+        type: 'tool-call-delta',
+        index: piece.index,
+        id: head?.id ?? '',
+        name: head?.name ?? '',
+        argumentsDelta: piece.arguments,
+      };
+    }
+    default:
+      return undefined;
+  }
 }

@@ -64,7 +64,7 @@ const project = (response: ChatResponse): unknown => ({
     response.usage?.totalTokens,
     response.usage?.reasoningTokens,
   ],
-  requestId: response.requestId,
+  serverRequestId: response.serverRequestId,
 });
 
 const failure = (error: unknown): unknown => {

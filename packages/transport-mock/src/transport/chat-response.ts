@@ -23,7 +23,7 @@ export function toChatResponse(
     usage: reply.usage,
     timeInfo: reply.timeInfo,
     ...(rateLimit === undefined ? {} : { rateLimit }),
-    requestId: reply.requestId,
+    serverRequestId: reply.requestId,
     systemFingerprint: reply.systemFingerprint,
     latency,
   };

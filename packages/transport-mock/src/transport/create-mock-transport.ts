@@ -1,10 +1,10 @@
 import type { Transport, TransportCallOptions } from '@acpt/config';
-import { AbortedError, type ChatRequest, type ChatResponse, type ChatStreamEvent } from '@acpt/config';
+import { AbortedError, type ChatRequest, type ChatResponse, type ChatStreamEvent, type ToolCall } from '@acpt/config';
 import { type MockClock, realClock } from '../clock/mock-clock.ts';
 import type { ExchangeOutcome } from '../engine/exchange-outcome.ts';
 import { createMockEngine, type MockBehaviourOptions } from '../engine/mock-engine.ts';
 import { httpFaultResponse } from '../faults/fault-response.ts';
-import { pieceEvent, pieceWaitMs } from '../reply/stream-piece.ts';
+import { pieceEvent, pieceWaitMs, type ToolCallHeads } from '../reply/stream-piece.ts';
 import { completionJson, cutPoint, halfBody, malformedEventData, STREAM_ERROR_DATA } from '../wire/completion-json.ts';
 import { toWireRequest } from '../wire/to-wire-request.ts';
 import { validateWireRequest } from '../wire/validate-wire-request.ts';
@@ -89,17 +89,24 @@ class InProcessMockTransport implements MockTransport {
     await this.#sleep(plan.headersMs, signal);
     const cut = bodyFault === undefined ? Number.POSITIVE_INFINITY : cutPoint(reply.pieces.length);
     let firstTokenMs: number | undefined;
+    const heads: ToolCallHeads = [];
+    let delivered = false;
     for (let position = 0; position <= reply.pieces.length; position += 1) {
-      if (position === cut) this.#breakStream(outcome, position, firstTokenMs !== undefined);
+      if (position === cut) this.#breakStream(outcome, position, delivered);
       const piece = reply.pieces[position];
       if (piece === undefined) break;
       const waitMs = pieceWaitMs(reply, plan, position);
       await this.#sleep(waitMs, signal);
       elapsedMs += waitMs;
-      const event = pieceEvent(piece);
+      const event = pieceEvent(piece, heads);
       if (event === undefined) continue;
-      firstTokenMs ??= elapsedMs;
+      if (event.type !== 'tool-call-delta') firstTokenMs ??= elapsedMs;
+      delivered = true;
       yield event;
+    }
+    const toolCalls = reply.toolCalls ?? [];
+    for (let index = 0; index < toolCalls.length; index++) {
+      yield { type: 'tool-call', index, toolCall: toolCalls[index] as ToolCall };
     }
     const latency = { totalMs: elapsedMs, headersMs: plan.headersMs, timeToFirstTokenMs: firstTokenMs };
     yield { type: 'finish', response: toChatResponse(reply, latency, outcome.rateLimit) };

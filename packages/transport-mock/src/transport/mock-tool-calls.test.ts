@@ -107,13 +107,25 @@ describe('tool calls of the in-process mock', () => {
     expect((await transport.complete({ ...ask, toolChoice: 'none' })).toolCalls).toBeUndefined();
   });
 
-  it('delivers tool calls on the finish event of a stream, the same as a whole response', async () => {
+  it('streams tool-call argument deltas, then one tool-call per call, then the finish event of the whole response', async () => {
     const transport = createMockTransport({ seed: 5, streamChunkTokens: 2 });
     const whole = await transport.complete(ask);
     const events = await collectEvents(transport.stream(ask));
-    expect(events).toHaveLength(1);
-    const [finish] = events;
+    const finish = events.at(-1);
     expect(finish?.type === 'finish' && { ...finish.response, latency: whole.latency }).toEqual(whole);
+    const calls = whole.toolCalls ?? [];
+    expect(calls.length).toBeGreaterThan(0);
+    const toolCallEvents = events.filter((event) => event.type === 'tool-call');
+    expect(toolCallEvents).toEqual(calls.map((toolCall, index) => ({ type: 'tool-call', index, toolCall })));
+    const deltas = events.flatMap((event) => (event.type === 'tool-call-delta' ? [event] : []));
+    calls.forEach((call, index) => {
+      const own = deltas.filter((delta) => delta.index === index);
+      expect(own.map((delta) => delta.argumentsDelta).join('')).toBe(call.function.arguments);
+      expect(own.every((delta) => delta.id === call.id && delta.name === call.function.name)).toBe(true);
+    });
+    const lastDelta = events.findLastIndex((event) => event.type === 'tool-call-delta');
+    const firstCall = events.findIndex((event) => event.type === 'tool-call');
+    expect(lastDelta).toBeLessThan(firstCall);
   });
 
   it('drops the calls that do not fit maxCompletionTokens and finishes with length', async () => {

@@ -1,14 +1,8 @@
-import {
-  type ChatResponse,
-  type ChatStreamEvent,
-  RetryExhaustedError,
-  type ToolCall,
-  type Transport,
-} from '@acpt/config';
+import { type ChatStreamEvent, RetryExhaustedError, type ToolCall, type Transport } from '@acpt/config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../__fixtures__/test-config.ts';
-import type { AdapterStreamEvent } from '../adapter-types.ts';
+import type { AdapterResponse, AdapterStreamEvent } from '../adapter-types.ts';
 import { createAdapter } from '../create-adapter.ts';
 
 type Delta = Extract<ChatStreamEvent, { type: 'text-delta' | 'reasoning-delta' | 'tool-call-delta' }>;
@@ -21,7 +15,7 @@ interface Folded {
   toolCalls: ToolCall[];
   finishes: number;
   afterFinish: number;
-  response?: ChatResponse;
+  response?: AdapterResponse;
 }
 
 function fold(events: readonly AdapterStreamEvent[]): Folded {

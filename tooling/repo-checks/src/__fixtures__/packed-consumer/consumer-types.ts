@@ -31,7 +31,7 @@ const reply: AdapterResponse = await adapter.generate('Pick RIS phase bits.', { 
 const text: string = reply.text;
 const reason: string | undefined = reply.fallback?.reason;
 for await (const event of adapter.stream('Stream, please.')) {
-  if (event.type === 'response') console.log(event.response.usage?.totalTokens);
+  if (event.type === 'finish') console.log(event.response.usage?.totalTokens);
 }
 
 try {

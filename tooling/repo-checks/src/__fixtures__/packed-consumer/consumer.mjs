@@ -81,7 +81,7 @@ try {
     if (event.type === 'text-delta') {
       streamedText += event.text;
       deltas += 1;
-    } else if (event.type === 'response') streamed = event.response;
+    } else if (event.type === 'finish') streamed = event.response;
   }
   instrumentation.detach();
   await adapter.close();

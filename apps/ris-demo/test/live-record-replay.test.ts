@@ -5,6 +5,7 @@ import { createMockCerebrasServer, type MockCerebrasServer } from '@acpt/transpo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockResponder } from '../src/agents/mock-responder.ts';
 import type { StepRecord } from '../src/report/step-record.ts';
+import { openReport } from './headless-report.ts';
 import { runDemoProcess } from './run-demo-process.ts';
 
 const SEED = 21;
@@ -67,6 +68,20 @@ describe('live mode over HTTP, recorded and replayed', () => {
     expect(mock, mock.stderr).toMatchObject({ code: 0 });
     const decisions = (name: string) => records(name).map((record) => [record.actions, record.kpis.sumRateBps]);
     expect(decisions('live')).toEqual(decisions('mock'));
+
+    // Each report says what decided and on which clock; only mock mode hides the (synthetic) latency chart.
+    expect(read('live', 'report.html')).toContain("Live mode: the agents' decisions come from model gpt-oss-120b");
+    expect(read('replay-1', 'report.html')).toContain('recorded durations replayed on a virtual clock');
+    expect(read('replay-1', 'report.html')).toContain('data-chart="llm-latency"');
+    expect(read('mock', 'report.html')).toContain('Mock mode: no language model decided anything');
+    expect(read('mock', 'report.html')).not.toContain('data-chart="llm-latency"');
+    const liveReport = await openReport(join(root, 'live', 'report.html'), 'report-live.png');
+    const latency = liveReport.charts.find((chart) => chart.id === 'llm-latency');
+    expect(latency?.label).toContain('wall clock');
+    expect(Math.max(...(latency?.marks ?? [0]))).toBeGreaterThan(10);
+    expect(liveReport.text).not.toContain('Mock mode');
+    expect(liveReport.errors).toEqual([]);
+    expect(liveReport.requests).toEqual([liveReport.url]);
 
     // A replay that is not the recorded run (another seed) stops at once and says why.
     const mismatch = await runDemoProcess([

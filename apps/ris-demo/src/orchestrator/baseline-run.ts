@@ -5,7 +5,7 @@ import { randomPolicy } from '../baselines/random-policy.ts';
 import { createRandom } from '../physics/random.ts';
 import { createKpiAccumulator, type KpiAccumulator } from '../report/kpi-accumulator.ts';
 import { createSimulation } from '../scenario/create-simulation.ts';
-import type { ScenarioConfig, ScenarioOverrides } from '../scenario/types.ts';
+import type { ScenarioConfig, ScenarioOverrides, StepOutcome } from '../scenario/types.ts';
 
 /** A baseline: a name and a factory of its policy for a run (a run may hold state, e.g. a seeded random stream). */
 export interface Baseline {
@@ -33,6 +33,8 @@ export function runBaseline(options: {
   readonly seed: number;
   readonly steps: number;
   readonly scenario?: ScenarioOverrides;
+  /** Called with every step's outcome (e.g. to collect the report's per-vehicle figures). */
+  readonly onStep?: (outcome: StepOutcome) => void;
 }): KpiAccumulator {
   const simulation = createSimulation({ seed: options.seed, scenario: options.scenario });
   const policy = options.baseline.createPolicy(options.seed, simulation.scenario);
@@ -40,6 +42,7 @@ export function runBaseline(options: {
   for (let step = 0; step < options.steps; step += 1) {
     const outcome = simulation.step(policy(simulation.observe()));
     accumulator.add(outcome.stepIndex, outcome.kpis);
+    options.onStep?.(outcome);
   }
   return accumulator;
 }

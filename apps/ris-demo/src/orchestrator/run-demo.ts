@@ -2,13 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CerebrasLLMAdapter, Clock } from '@acpt/adapter';
 import { AGENTS } from '../agents/agent-definitions.ts';
-import type { ChartPoint } from '../report/chart-scale.ts';
+import {
+  createFigureAccumulator,
+  type FigureAccumulator,
+  type PolicyFigureData,
+} from '../report/figure-accumulator.ts';
 import { renderHtmlReport } from '../report/html-report.ts';
 import { createJsonLinesWriter } from '../report/json-lines-writer.ts';
 import { createKpiAccumulator, type PolicyKpiSummary, type PolicySeriesData } from '../report/kpi-accumulator.ts';
 import { createLlmAccumulator } from '../report/llm-accumulator.ts';
 import { createProgressBar, type ProgressStream } from '../report/progress-bar.ts';
 import { buildReportModel } from '../report/report-builder.ts';
+import { roadGeometry } from '../report/road-geometry.ts';
 import { buildRunSummary, LLM_POLICY, type RunDescription, type RunSummary } from '../report/run-summary.ts';
 import { stableStringify } from '../report/stable-json.ts';
 import { createSimulation } from '../scenario/create-simulation.ts';
@@ -61,7 +66,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const callLog = createLlmCallLog(options.adapter);
   const kpis = createKpiAccumulator(simulation.scenario.timeStepS);
   const llm = createLlmAccumulator();
-  const sinrDb = new Map<string, ChartPoint[]>();
+  const figureAccumulator = (): FigureAccumulator =>
+    createFigureAccumulator({
+      steps: run.steps,
+      vehicles: simulation.scenario.vehicleCount,
+      timeStepS: simulation.scenario.timeStepS,
+      road: simulation.scenario.road,
+    });
+  const agentFigures = figureAccumulator();
   const bar = options.progress && createProgressBar({ total: run.steps, label: 'agents', stream: options.progress });
   try {
     for (let step = 0; step < run.steps; step += 1) {
@@ -80,11 +92,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       writer.write(record);
       kpis.add(outcome.stepIndex, outcome.kpis);
       llm.add(record);
-      for (const vehicle of outcome.vehicles) {
-        const points = sinrDb.get(vehicle.vehicleId) ?? [];
-        points.push([outcome.stepIndex, vehicle.sinrDb]);
-        sinrDb.set(vehicle.vehicleId, points);
-      }
+      agentFigures.add(outcome);
       bar?.update(step + 1, `${Math.round(((step + 1) * 1000) / Math.max(1, wallClock() - started))} steps/s`);
     }
   } finally {
@@ -94,10 +102,19 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   bar?.finish(`${((wallClock() - started) / 1000).toFixed(2)} s`);
   const policies: Record<string, PolicyKpiSummary> = { [LLM_POLICY]: kpis.summary() };
   const series: Record<string, PolicySeriesData> = { [LLM_POLICY]: kpis.series };
+  const figures: Record<string, PolicyFigureData> = { [LLM_POLICY]: agentFigures.data() };
   for (const baseline of options.baselines) {
-    const result = runBaseline({ baseline, seed: run.seed, steps: run.steps, scenario: options.scenario });
+    const baselineFigures = figureAccumulator();
+    const result = runBaseline({
+      baseline,
+      seed: run.seed,
+      steps: run.steps,
+      scenario: options.scenario,
+      onStep: (outcome) => baselineFigures.add(outcome),
+    });
     policies[baseline.name] = result.summary();
     series[baseline.name] = result.series;
+    figures[baseline.name] = baselineFigures.data();
   }
   const summary = buildRunSummary({
     run,
@@ -108,7 +125,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   });
   writeFileSync(files.summary, `${stableStringify(summary, 2)}\n`);
   const wallTimeMs = wallClock() - started;
-  const model = buildReportModel(summary, { policies: series, sinrDb, latencyMs: llm.latencySeries }, wallTimeMs);
+  const model = buildReportModel(
+    summary,
+    { policies: series, figures, latencyMs: llm.latencySeries, geometry: roadGeometry(simulation.scenario) },
+    wallTimeMs,
+  );
   writeFileSync(files.report, renderHtmlReport(model));
   return { summary, files, wallTimeMs };
 }

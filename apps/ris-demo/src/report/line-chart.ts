@@ -1,3 +1,4 @@
+import { CHART_MARGIN, frame, type LegendEntry, legend } from './chart-frame.ts';
 import { seriesColor } from './chart-palette.ts';
 import { type ChartPoint, downsample, extent, formatTick, linearScale, niceTicks } from './chart-scale.ts';
 import { escapeXml, svgNumber } from './escape-xml.ts';
@@ -14,6 +15,17 @@ export interface LineSeries {
   readonly dashed?: boolean;
 }
 
+/** A shaded band between a lower and an upper value per x (e.g. the 10th–90th percentiles). */
+export interface BandSeries {
+  /** Legend label. */
+  readonly name: string;
+  /** [x, low, high] in x order. */
+  readonly points: readonly (readonly [number, number, number])[];
+  readonly color: string;
+  /** Fill opacity. @defaultValue 0.25 */
+  readonly opacity?: number;
+}
+
 /** A horizontal reference line, e.g. a latency budget. */
 export interface ReferenceLine {
   readonly value: number;
@@ -25,12 +37,17 @@ export interface LineChartOptions {
   /** Chart id (`data-chart` attribute), used by tests and anchors. */
   readonly id: string;
   readonly title: string;
+  /** Axis labels, with units. */
   readonly xLabel: string;
   readonly yLabel: string;
   readonly series: readonly LineSeries[];
+  /** Bands drawn under the lines, in order. */
+  readonly bands?: readonly BandSeries[];
   readonly referenceLines?: readonly ReferenceLine[];
   /** Forces the y axis to include this value (e.g. 0). */
   readonly includeY?: number;
+  /** Fixed y axis range instead of the data's (e.g. [0, 1] for a CDF). */
+  readonly yDomain?: readonly [number, number];
   /** Draws steps (value held until the next point) instead of straight segments. */
   readonly stepped?: boolean;
   /** @defaultValue 720 */
@@ -41,19 +58,25 @@ export interface LineChartOptions {
   readonly maxPoints?: number;
 }
 
-const margin = { top: 30, right: 150, bottom: 38, left: 58 };
-
-/** Renders a self-contained SVG line chart with axes, ticks, legend and optional reference lines. */
+/** Renders a self-contained SVG line chart with axes, ticks, legend, optional bands and reference lines. */
 export function renderLineChart(options: LineChartOptions): string {
   const width = options.width ?? 720;
   const height = options.height ?? 260;
+  const margin = CHART_MARGIN;
   const series = options.series.map((line) => ({ ...line, points: downsample(line.points, options.maxPoints ?? 600) }));
-  const xs = extent(series.flatMap((line) => line.points.map((point) => point[0])));
-  const ys = extent([
-    ...series.flatMap((line) => line.points.map((point) => point[1])),
-    ...(options.referenceLines ?? []).map((line) => line.value),
-    ...(options.includeY === undefined ? [] : [options.includeY]),
+  const bands = options.bands ?? [];
+  const xs = extent([
+    ...series.flatMap((line) => line.points.map((point) => point[0])),
+    ...bands.flatMap((band) => band.points.map((point) => point[0])),
   ]);
+  const ys =
+    options.yDomain ??
+    extent([
+      ...series.flatMap((line) => line.points.map((point) => point[1])),
+      ...bands.flatMap((band) => band.points.flatMap((point) => [point[1], point[2]])),
+      ...(options.referenceLines ?? []).map((line) => line.value),
+      ...(options.includeY === undefined ? [] : [options.includeY]),
+    ]);
   const x = linearScale(xs, [margin.left, width - margin.right]);
   const y = linearScale(ys, [height - margin.bottom, margin.top]);
   const parts: string[] = [];
@@ -68,6 +91,11 @@ export function renderLineChart(options: LineChartOptions): string {
       `<text class="tick" x="${svgNumber(x(tick))}" y="${height - margin.bottom + 16}" text-anchor="middle">${formatTick(tick)}</text>`,
     );
   }
+  for (const band of bands) {
+    parts.push(
+      `<path class="band" data-series="${escapeXml(band.name)}" d="${bandPath(band.points, x, y)}" fill="${band.color}" fill-opacity="${svgNumber(band.opacity ?? 0.25)}"/>`,
+    );
+  }
   for (const reference of options.referenceLines ?? []) {
     const level = svgNumber(y(reference.value));
     parts.push(
@@ -75,17 +103,20 @@ export function renderLineChart(options: LineChartOptions): string {
       `<text class="reference-label" x="${width - margin.right - 4}" y="${svgNumber(y(reference.value) - 4)}" text-anchor="end">${escapeXml(reference.label)}</text>`,
     );
   }
+  const entries: LegendEntry[] = bands.map((band) => ({
+    label: band.name,
+    color: band.color,
+    kind: 'swatch',
+    opacity: band.opacity ?? 0.25,
+  }));
   series.forEach((line, index) => {
     const color = line.color ?? seriesColor(index);
     const path = pathData(line.points, x, y, options.stepped ?? false);
     const dash = line.dashed ? ' stroke-dasharray="5 4"' : '';
     parts.push(`<path class="series" data-series="${escapeXml(line.name)}" d="${path}" stroke="${color}"${dash}/>`);
-    const legendY = margin.top + 4 + index * 16;
-    parts.push(
-      `<line x1="${width - margin.right + 10}" x2="${width - margin.right + 28}" y1="${legendY}" y2="${legendY}" stroke="${color}" stroke-width="2"${dash}/>`,
-      `<text class="legend" x="${width - margin.right + 32}" y="${legendY + 4}">${escapeXml(line.name)}</text>`,
-    );
+    entries.push({ label: line.name, color, kind: 'line', dashed: line.dashed ?? false });
   });
+  parts.push(...legend(entries, width));
   return frame({ ...options, width, height }, parts);
 }
 
@@ -106,36 +137,15 @@ function pathData(
   return commands.join('');
 }
 
-/** Wraps chart parts in an `<svg>` with title, axes and axis labels. Shared by the chart renderers. */
-export function frame(
-  options: {
-    readonly id: string;
-    readonly title: string;
-    readonly xLabel: string;
-    readonly yLabel: string;
-    readonly width: number;
-    readonly height: number;
-  },
-  parts: readonly string[],
+/** A closed polygon: along the upper values left to right, back along the lower values; non-finite points skipped. */
+function bandPath(
+  points: readonly (readonly [number, number, number])[],
+  x: (value: number) => number,
+  y: (value: number) => number,
 ): string {
-  const { width, height } = options;
-  const bottom = height - margin.bottom;
-  return [
-    `<svg class="chart" data-chart="${escapeXml(options.id)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(options.title)}" xmlns="http://www.w3.org/2000/svg">`,
-    `<text class="title" x="${margin.left}" y="18">${escapeXml(options.title)}</text>`,
-    `<line class="axis" x1="${margin.left}" x2="${width - margin.right}" y1="${bottom}" y2="${bottom}"/>`,
-    `<line class="axis" x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${bottom}"/>`,
-    ...parts,
-    `<text class="axis-label" x="${(margin.left + width - margin.right) / 2}" y="${height - 6}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`,
-    `<text class="axis-label" transform="translate(14 ${(margin.top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeXml(options.yLabel)}</text>`,
-    '</svg>',
-  ].join('\n');
+  const finite = points.filter((point) => point.every(Number.isFinite));
+  if (finite.length === 0) return '';
+  const upper = finite.map(([px, , high]) => `${svgNumber(x(px))} ${svgNumber(y(high))}`);
+  const lower = finite.toReversed().map(([px, low]) => `${svgNumber(x(px))} ${svgNumber(y(low))}`);
+  return `M${upper.join('L')}L${lower.join('L')}Z`;
 }
-
-/** The plot margins shared by every chart renderer, in pixels. */
-export const CHART_MARGIN: {
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-  readonly left: number;
-} = margin;

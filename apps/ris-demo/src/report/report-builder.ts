@@ -1,18 +1,23 @@
 import type { ChartPoint } from './chart-scale.ts';
+import { type PolicyFigureData, timeWindowSteps } from './figure-accumulator.ts';
 import { formatFixed } from './format-units.ts';
 import type { PolicySeriesData } from './kpi-accumulator.ts';
+import { energyEfficiencyFigure, latencyFigure, runLabels } from './report-labels.ts';
 import type { ReportModel } from './report-model.ts';
+import type { RoadGeometry } from './road-map-chart.ts';
 import type { RunSummary } from './run-summary.ts';
 import { agentTable, comparisonTable } from './summary-tables.ts';
 
 /** The per-step data the report charts, kept in memory during the run. */
 export interface ReportSeries {
-  /** Per policy, the LLM-agent run first. */
+  /** Per policy (the agent run first): KPI series indexed by step. */
   readonly policies: Readonly<Record<string, PolicySeriesData>>;
-  /** SINR per vehicle of the LLM-agent run, dB. */
-  readonly sinrDb: ReadonlyMap<string, ChartPoint[]>;
-  /** Decision latency of the LLM-agent run, ms. */
+  /** Per policy: CDF sketches, SINR bands, RIS gain map, power range. */
+  readonly figures: Readonly<Record<string, PolicyFigureData>>;
+  /** Decision latency of the agent run per step, ms. */
   readonly latencyMs: readonly ChartPoint[];
+  /** The scenario's road, RSUs and RIS. */
+  readonly geometry: RoadGeometry;
 }
 
 /**
@@ -20,15 +25,31 @@ export interface ReportSeries {
  * output that may hold wall-clock values).
  */
 export function buildReportModel(summary: RunSummary, series: ReportSeries, wallTimeMs: number): ReportModel {
-  const { run } = summary;
-  const comparison = comparisonTable(summary);
-  const agents = agentTable(summary);
-  const policies = Object.entries(series.policies).map(([policy, data]) => ({ policy, ...data }));
+  const { run, scenario } = summary;
+  const timeStepS = scenario.timeStepS;
+  const window = timeWindowSteps(run.steps, timeStepS);
+  const policies = Object.entries(series.policies).map(([policy, data]) => {
+    const figures = series.figures[policy];
+    if (figures === undefined) throw new RangeError(`buildReportModel: no figure data for policy ${policy}`);
+    return {
+      policy,
+      sumRateBps: windowMeans(data.sumRateBps, window, timeStepS),
+      jainFairness: windowMeans(data.jainFairness, window, timeStepS),
+      cumulativeHandovers: data.cumulativeHandovers.map(([step, count]): ChartPoint => [step * timeStepS, count]),
+      figures,
+    };
+  });
+  const kpis = Object.entries(summary.policies);
+  const durationS = run.steps * timeStepS;
   return {
-    title: `RIS / V2I / NOMA with LLM agents: seed ${run.seed}, ${run.steps} steps`,
+    title: `RIS / V2I / NOMA with LLM agents: seed ${run.seed}, ${run.steps} steps (${formatFixed(durationS, 1)} s)`,
+    labels: runLabels(run),
     runInfo: [
       ['mode', run.mode],
-      ['model', run.model],
+      [
+        'model',
+        run.mode === 'mock' ? `none: scripted mock rules (configured model ${run.model} not called)` : run.model,
+      ],
       ['batching', `${run.batching} (batch size ${run.batchSize})`],
       ['on LLM failure', run.onLlmFailure],
       [
@@ -37,32 +58,48 @@ export function buildReportModel(summary: RunSummary, series: ReportSeries, wall
       ],
       [
         'scenario',
-        `${summary.scenario.vehicles} vehicles, ${summary.scenario.rsus} RSUs, ${summary.scenario.risElements} RIS elements (${summary.scenario.phaseBits}-bit), Δt ${summary.scenario.timeStepS} s`,
+        `${scenario.vehicles} vehicles, ${scenario.rsus} RSUs, ${scenario.risElements} RIS elements (${scenario.phaseBits}-bit), Δt ${timeStepS} s`,
       ],
       [
-        'LLM requests',
+        run.mode === 'mock' ? 'adapter requests (to the mock)' : 'LLM requests',
         `${summary.llm.requests} (${summary.llm.attempts} attempts, ${summary.llm.stepsWithFallback} steps with fallback, ${summary.llm.stepsFailed} failed, ${summary.llm.stepsSkipped} skipped)`,
       ],
-      ['tokens', `${summary.llm.promptTokens} prompt, ${summary.llm.completionTokens} completion`],
+      [
+        run.mode === 'mock' ? 'tokens (mock estimates)' : 'tokens',
+        `${summary.llm.promptTokens} prompt, ${summary.llm.completionTokens} completion`,
+      ],
       ['wall time', `${formatFixed(wallTimeMs / 1000, 2)} s`],
     ],
-    comparison,
-    agents,
+    comparison: comparisonTable(summary),
+    agents: agentTable(summary),
+    source: `Simulated: seed ${run.seed}, ${formatFixed(durationS, 1)} s (${run.steps} steps of ${timeStepS} s), ${scenario.vehicles} vehicles, every policy on the same seed and channels${run.mode === 'mock' ? '; the agent policy is scripted mock rules, not a language model' : ''}.`,
+    windowS: window * timeStepS,
     policies,
-    sinrDb: [...series.sinrDb].map(([vehicleId, points]) => ({ vehicleId, points })),
-    llmLatencyMs: series.latencyMs,
-    latencyBudgetMs: run.latencyBudgetMs,
-    meanSumRateBps: Object.entries(summary.policies).map(([label, kpis]) => ({ label, value: kpis.meanSumRateBps })),
-    energyEfficiencyBitPerJ: Object.entries(summary.policies).map(([label, kpis]) => ({
+    geometry: series.geometry,
+    meanSumRateBps: kpis.map(([label, policy]) => ({ label, value: policy.meanSumRateBps })),
+    nomaGainPercent: kpis.map(([label, policy]) => ({
       label,
-      value: kpis.energyEfficiencyBitPerJ,
+      value: policy.meanOmaSumRateBps > 0 ? (policy.meanSumRateBps / policy.meanOmaSumRateBps - 1) * 100 : 0,
     })),
+    intervalLabel: null,
+    energyEfficiency: energyEfficiencyFigure(summary, series.figures),
+    latency: latencyFigure(run, series.latencyMs, timeStepS),
     notes: [
-      run.mode === 'live'
-        ? 'Decision latency is wall-clock time from the first agent request of a step to its last reply.'
-        : 'Decision latency is virtual time: the mock latency model (mock mode) or the recorded durations (replay), so outputs are reproducible.',
       'Baselines run the same physics on the same seed without LLM calls; "closed-form" aligns the RIS phases and uses the optimal two-user NOMA split.',
       'Energy efficiency is total delivered bits over total consumed energy (transmit power / PA efficiency + static power + RIS element power).',
+      'One seed: the bars carry no uncertainty interval. A difference between policies on one seed is not evidence of a difference in general.',
     ],
   };
+}
+
+/** Means of consecutive windows of `window` steps, at the window's centre time (s). */
+function windowMeans(points: readonly ChartPoint[], window: number, timeStepS: number): ChartPoint[] {
+  const result: ChartPoint[] = [];
+  for (let start = 0; start < points.length; start += window) {
+    const slice = points.slice(start, start + window);
+    const mean = slice.reduce((sum, point) => sum + point[1], 0) / slice.length;
+    const centreStep = (slice[0]![0] + slice[slice.length - 1]![0]) / 2;
+    result.push([(centreStep + 0.5) * timeStepS, mean]);
+  }
+  return result;
 }

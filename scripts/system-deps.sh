@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses, only when missing: Prometheus (with promtool) for the rules tests
-# and the scrape test, Chromium for the report's browser test, and tinyproxy for the egress-proxy tests of the
-# Cerebras transport. Needs root (as on this project's machines and CI).
+# and the scrape test, Chromium for the report's browser test, tinyproxy for the egress-proxy tests of the Cerebras
+# transport, and redis-server for the campaign tests (BullMQ). Needs root (as on this project's machines and CI).
 set -euo pipefail
 missing=()
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v tinyproxy >/dev/null 2>&1 || missing+=(tinyproxy)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "[acpt] installing Debian packages: ${missing[*]} (one time)" >&2
 export DEBIAN_FRONTEND=noninteractive

@@ -1,6 +1,5 @@
-import type { RateLimitState, Transport, TransportRole } from '@acpt/config';
+import type { Admission, RateLimitState, Transport, TransportRole } from '@acpt/config';
 import type { BatchScheduler } from './batch/batch-scheduler.ts';
-import type { TokenAdmission } from './budget/token-admission.ts';
 import type { CircuitBreaker } from './circuit/circuit-breaker.ts';
 import type { DiagnosticsCollector } from './diagnostics/diagnostics-collector.ts';
 import type { EventHub } from './events/event-hub.ts';
@@ -12,7 +11,7 @@ export interface AdapterCore {
   readonly hub: EventHub;
   readonly diagnostics: DiagnosticsCollector;
   readonly breaker: CircuitBreaker;
-  readonly admission: TokenAdmission;
+  readonly admission: Admission;
   readonly scheduler: BatchScheduler;
   readonly clock: Clock;
   readonly sleep: Sleep;
@@ -25,5 +24,5 @@ export interface AdapterCore {
   /** Requests not yet settled. */
   readonly active: Set<RequestRun>;
   /** Takes in rate-limit headers from a response or an error; only the live path's feed token admission. */
-  observeRateLimit(state: RateLimitState, role: TransportRole): void;
+  observeRateLimit(state: RateLimitState, role: TransportRole, model: string): void;
 }

@@ -1,4 +1,5 @@
 import type {
+  Admission,
   CerebrasConfig,
   ChatMessage,
   ChatRequest,
@@ -16,6 +17,12 @@ export interface AdapterOptions {
   readonly transport?: Transport;
   /** The mock transport (`@acpt/transport-mock`): serves mock mode and the `mock` fallback. */
   readonly mockTransport?: Transport;
+  /**
+   * Decides when live requests may be sent (reserve before, settle after, headers fed in). Pass `@acpt/campaign`'s
+   * Redis admission to share one quota across processes and machines.
+   * @defaultValue an in-process `TokenAdmission` over the last `x-ratelimit-*-tokens-minute` headers
+   */
+  readonly admission?: Admission;
   /** Overrides `config.mockMode` until a `configure()` patch sets `mockMode`. */
   readonly useMock?: boolean;
   /** Time source for deadlines, events and latencies. @defaultValue `performance`-based epoch ms */

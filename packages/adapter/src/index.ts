@@ -9,6 +9,7 @@ export type {
   GenerateManyItem,
   GenerateOptions,
 } from './adapter-types.ts';
+export { TokenAdmission } from './budget/token-admission.ts';
 export type { CircuitSnapshot, CircuitState } from './circuit/circuit-breaker.ts';
 export { createAdapter } from './create-adapter.ts';
 export type { AdapterDiagnostics, RecentError, RequestCounts } from './diagnostics/diagnostics-types.ts';

@@ -50,6 +50,13 @@ export {
   markApiKeyProvider,
 } from './contract/api-key-provider.ts';
 export type {
+  Admission,
+  AdmissionRequest,
+  AdmissionSettlement,
+  AdmissionTicket,
+  AdmissionVerdict,
+} from './contract/admission.ts';
+export type {
   ChatMessage,
   ChatRequest,
   ChatRole,

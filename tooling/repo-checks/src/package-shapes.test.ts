@@ -8,6 +8,7 @@ const allowedSiblings: Readonly<Record<string, readonly string[]>> = {
   'transport-mock': ['@acpt/config'],
   adapter: ['@acpt/config'],
   telemetry: ['@acpt/config', '@acpt/adapter'],
+  campaign: ['@acpt/config'],
 };
 
 describe.each(publishedPackages)('@acpt/%s', (name) => {

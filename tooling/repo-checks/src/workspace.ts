@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (two levels above this package). */
 export const repositoryRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The five published packages, which changesets versions as one fixed family. */
+/** The published packages, which changesets versions as one fixed family. */
 export const publishedPackages: readonly string[] = [
   'config',
   'transport-cerebras',
   'transport-mock',
   'adapter',
   'telemetry',
+  'campaign',
 ];
 
 /** A package.json, as far as these checks read it. */

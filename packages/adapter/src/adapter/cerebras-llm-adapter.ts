@@ -66,7 +66,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     const timers = options.sleep === undefined ? systemTimers : timersFromSleep(sleep);
     const hub = new EventHub();
     const diagnostics = new DiagnosticsCollector();
-    const admission = new TokenAdmission();
+    const admission = options.admission ?? new TokenAdmission();
     const breaker = new CircuitBreaker(
       () => this.#config.circuitBreaker,
       (event) => hub.emit('circuit-state', event),
@@ -91,8 +91,8 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       live: transports.live,
       mock: transports.mock,
       active: new Set(),
-      observeRateLimit(state: RateLimitState, role: TransportRole): void {
-        if (role === 'live') admission.observe(state);
+      observeRateLimit(state: RateLimitState, role: TransportRole, model: string): void {
+        if (role === 'live') admission.observe(state, model);
         diagnostics.lastRateLimit = state;
         if (hub.has('rate-limit')) hub.emit('rate-limit', { timestampMs: clock.now(), state });
       },

@@ -18,23 +18,24 @@ afterEach(() => {
 describe('TokenAdmission', () => {
   it('admits while tokens remain, reserving them, and holds back what does not fit until the reset', () => {
     const admission = new TokenAdmission();
-    expect(admission.admit(5_000, 0)).toEqual({ admit: true });
+    expect(admission.admit({ tokens: 5_000, model: 'm', nowMs: 0 })).toEqual({ admit: true });
     admission.observe(tokens(1_500, 10, 1_000));
-    expect(admission.admit(1_000, 2_000)).toEqual({ admit: true });
-    expect(admission.admit(1_000, 2_000)).toEqual({
+    expect(admission.admit({ tokens: 1_000, model: 'm', nowMs: 2_000 })).toEqual({ admit: true });
+    expect(admission.admit({ tokens: 1_000, model: 'm', nowMs: 2_000 })).toEqual({
       admit: false,
       waitMs: 9_000,
       neededTokens: 1_000,
       remainingTokens: 500,
+      window: 'tokens-minute',
     });
-    expect(admission.admit(1_000, 11_000)).toEqual({ admit: true });
+    expect(admission.admit({ tokens: 1_000, model: 'm', nowMs: 11_000 })).toEqual({ admit: true });
     expect(admission.tracking).toBe(false);
   });
 
   it('admits a request larger than the whole limit (waiting could not help)', () => {
     const admission = new TokenAdmission();
     admission.observe(tokens(100, 30, 0, 1_000));
-    expect(admission.admit(5_000, 0)).toEqual({ admit: true });
+    expect(admission.admit({ tokens: 5_000, model: 'm', nowMs: 0 })).toEqual({ admit: true });
   });
 });
 

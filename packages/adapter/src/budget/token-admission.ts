@@ -1,26 +1,14 @@
-import type { RateLimitState } from '@acpt/config';
-
-/** The outcome of asking to send a request of a given token cost. */
-export type AdmissionVerdict =
-  | { readonly admit: true }
-  | {
-      readonly admit: false;
-      /** How long until the per-minute token window resets, in ms. */
-      readonly waitMs: number;
-      /** Tokens the request needs. */
-      readonly neededTokens: number;
-      /** Tokens left in the window, as far as we know. */
-      readonly remainingTokens: number;
-    };
+import type { Admission, AdmissionRequest, AdmissionVerdict, RateLimitState } from '@acpt/config';
 
 /**
- * Token-budget admission from the last rate-limit headers (`x-ratelimit-*-tokens-minute`): a request whose prompt
- * estimate plus maximum completion tokens exceeds what is left this minute is told to wait for the reset instead of
- * provoking a 429. Admitted requests reserve their cost locally until fresher headers arrive, so concurrent requests
- * do not all pass on the same stale number. A request larger than the whole per-minute limit is admitted (waiting
- * could not help; the server decides).
+ * The adapter's default {@link Admission}: in-process token-budget admission from the last rate-limit headers
+ * (`x-ratelimit-*-tokens-minute`). A request whose prompt estimate plus maximum completion tokens exceeds what is left
+ * this minute is told to wait for the reset instead of provoking a 429. Admitted requests reserve their cost locally
+ * until fresher headers arrive, so concurrent requests do not all pass on the same stale number. A request larger than
+ * the whole per-minute limit is admitted (waiting could not help; the server decides). It knows only its own process:
+ * share one budget across processes with `@acpt/campaign`'s Redis admission.
  */
-export class TokenAdmission {
+export class TokenAdmission implements Admission {
   #remaining: number | undefined;
   #limit: number | undefined;
   #resetAtMs = 0;
@@ -39,8 +27,9 @@ export class TokenAdmission {
     this.#resetAtMs = state.observedAtMs + (minute.resetSeconds ?? 60) * 1000;
   }
 
-  /** Asks whether `neededTokens` may be sent at `nowMs`; reserves them when admitted. */
-  admit(neededTokens: number, nowMs: number): AdmissionVerdict {
+  /** Asks whether `request.tokens` may be sent at `request.nowMs`; reserves them when admitted. */
+  admit(request: AdmissionRequest): AdmissionVerdict {
+    const { tokens: neededTokens, nowMs } = request;
     const remaining = this.#remaining;
     if (remaining === undefined) return { admit: true };
     if (nowMs >= this.#resetAtMs) {
@@ -52,6 +41,12 @@ export class TokenAdmission {
       this.#remaining = remaining - neededTokens;
       return { admit: true };
     }
-    return { admit: false, waitMs: this.#resetAtMs - nowMs, neededTokens, remainingTokens: remaining };
+    return {
+      admit: false,
+      waitMs: this.#resetAtMs - nowMs,
+      neededTokens,
+      remainingTokens: remaining,
+      window: 'tokens-minute',
+    };
   }
 }

@@ -1,6 +1,5 @@
 import {
   type ChatResponse,
-  estimatePromptTokens,
   parseRateLimitHeaders,
   RateLimitError,
   RetryExhaustedError,
@@ -10,6 +9,7 @@ import {
 } from '@acpt/config';
 import { describeErrorSafely } from '../diagnostics/redact.ts';
 import { decideRetry, type RetryDecision } from '../retry/retry-decision.ts';
+import { modelOf, settleAdmission } from './admit-attempt.ts';
 import type { RequestRun } from './request-run.ts';
 
 /** Statuses that blame the request itself (not retryable): they neither open nor close the circuit. */
@@ -53,7 +53,8 @@ export function attemptSucceeded(
     core.breaker.recordSuccess(now);
     run.isProbe = false;
   }
-  if (response.rateLimit !== undefined) core.observeRateLimit(response.rateLimit, role);
+  if (response.rateLimit !== undefined) core.observeRateLimit(response.rateLimit, role, modelOf(run));
+  settleAdmission(run, role, { usedTokens: response.usage?.totalTokens });
   if (core.hub.has('attempt-end')) {
     core.hub.emit('attempt-end', {
       requestId: run.id,
@@ -91,13 +92,14 @@ export async function attemptFailed(
     } else core.breaker.recordFailure(now);
     run.isProbe = false;
   }
+  settleAdmission(run, role, { error });
   let decision: RetryDecision | undefined;
   if (!aborted) {
     run.errors.push(error);
     if (RateLimitError.isInstance(error)) {
       core.diagnostics.rateLimitsByKind[error.kind]++;
       const state = parseRateLimitHeaders(error.responseHeaders, now);
-      if (state !== undefined) core.observeRateLimit(state, role);
+      if (state !== undefined) core.observeRateLimit(state, role, modelOf(run));
     }
     decision = decideRetry(error, {
       attempt: run.attempts,
@@ -152,43 +154,6 @@ export function emitAttemptError(
     error: describeErrorSafely(error, run.config.apiKey),
     willRetry,
   });
-}
-
-/**
- * Token-budget admission before a live attempt: waits for the per-minute token window to reset when the request would
- * not fit in what is left of it, or stops at once (reason `token-budget-exceeds-deadline`) when that wait would not fit
- * in the request's deadline.
- */
-export async function admitTokens(run: RequestRun): Promise<void> {
-  const core = run.core;
-  if (!core.admission.tracking) return;
-  const needed = estimatePromptTokens(run.request.messages) + (run.request.maxCompletionTokens ?? 0);
-  for (;;) {
-    const now = core.clock.now();
-    const verdict = core.admission.admit(needed, now);
-    if (verdict.admit) return;
-    if (verdict.waitMs >= run.deadlineAtMs - now) {
-      run.stopError = new RetryExhaustedError('token-budget-exceeds-deadline', [...run.errors], {
-        message:
-          `Token budget admission: the request needs about ${needed} tokens, ${verdict.remainingTokens} remain this ` +
-          `minute, and the reset in ${Math.ceil(verdict.waitMs)} ms does not fit in its deadline`,
-      });
-      throw run.stopError;
-    }
-    core.diagnostics.admissionWaits++;
-    core.diagnostics.addRetry('token_budget');
-    if (core.hub.has('retry-scheduled')) {
-      core.hub.emit('retry-scheduled', {
-        requestId: run.id,
-        timestampMs: now,
-        nextAttempt: run.attempts + 1,
-        delayMs: verdict.waitMs,
-        reason: 'token_budget',
-        delaySource: 'rate-limit-admission',
-      });
-    }
-    await waitOrAbort(run, verdict.waitMs);
-  }
 }
 
 async function waitOrAbort(run: RequestRun, ms: number): Promise<void> {

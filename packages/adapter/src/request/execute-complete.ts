@@ -8,7 +8,8 @@ import {
   type TransportRole,
 } from '@acpt/config';
 import type { AdapterResponse } from '../adapter-types.ts';
-import { admitTokens, attemptFailed, attemptSucceeded, beginAttempt, emitAttemptError } from './attempt-lifecycle.ts';
+import { admitTokens } from './admit-attempt.ts';
+import { attemptFailed, attemptSucceeded, beginAttempt, emitAttemptError } from './attempt-lifecycle.ts';
 import type { RequestRun } from './request-run.ts';
 
 /** Runs a dispatched (slot-holding) request to settlement and returns what its caller gets. */
@@ -62,7 +63,7 @@ export function fallbackReasonFor(run: RequestRun, error: unknown): FallbackReas
 /** Attempts on one path until success, a stop decision or an abort. */
 async function attemptLoop(run: RequestRun, transport: Transport, role: TransportRole): Promise<ChatResponse> {
   for (;;) {
-    if (role === 'live' && run.core.admission.tracking) await admitTokens(run);
+    if (role === 'live' && run.core.admission.tracking !== false) await admitTokens(run);
     const startedAtMs = beginAttempt(run, role, transport);
     try {
       const response = await transport.complete(run.request, { signal: run.signal });

@@ -1,4 +1,5 @@
 import {
+  type AdmissionTicket,
   BudgetExceededError,
   type CerebrasConfig,
   type ChatRequest,
@@ -60,6 +61,8 @@ export class RequestRun {
   stopError: unknown;
   batchId: string | undefined;
   isProbe = false;
+  /** The reservation of the current live attempt, from the injected admission, until it is settled. */
+  admissionTicket: AdmissionTicket | undefined;
   settled = false;
   /** Scheduler bookkeeping: whether the run holds an in-flight slot, and its queue hooks while queued. */
   holdsSlot = false;

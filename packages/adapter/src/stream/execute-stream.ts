@@ -10,7 +10,8 @@ import {
   TruncatedStreamError,
 } from '@acpt/config';
 import type { AdapterStreamEvent } from '../adapter-types.ts';
-import { admitTokens, attemptFailed, attemptSucceeded, beginAttempt } from '../request/attempt-lifecycle.ts';
+import { admitTokens } from '../request/admit-attempt.ts';
+import { attemptFailed, attemptSucceeded, beginAttempt } from '../request/attempt-lifecycle.ts';
 import { executeComplete, fallbackFailed, fallbackReasonFor, startFallback } from '../request/execute-complete.ts';
 import type { RequestRun } from '../request/request-run.ts';
 
@@ -76,7 +77,7 @@ async function* streamLoop(
   role: TransportRole,
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   for (;;) {
-    if (role === 'live' && run.core.admission.tracking) await admitTokens(run);
+    if (role === 'live' && run.core.admission.tracking !== false) await admitTokens(run);
     const startedAtMs = beginAttempt(run, role, transport);
     const deliveredBefore = run.deltaCount;
     try {

@@ -74,7 +74,7 @@ interface ConsumerSummary {
   readonly configLeaksKey: boolean;
 }
 
-describe('the five published packages, packed and installed outside the workspace', () => {
+describe('the published packages, packed and installed outside the workspace', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'acpt-packed-'));
   const tarballs = join(scratch, 'tarballs');
   const consumer = join(scratch, 'consumer');

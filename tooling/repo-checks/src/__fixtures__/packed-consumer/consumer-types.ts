@@ -1,8 +1,16 @@
 // Type-checked by packed-consumer.test.ts in the scratch consumer project against the installed `.d.mts` files,
 // with `--module nodenext --strict` and no custom conditions. It is compiled, never run.
-import { ADAPTER_EVENT_NAMES, type AdapterResponse, type CerebrasLLMAdapter, createAdapter } from '@acpt/adapter';
+import {
+  ADAPTER_EVENT_NAMES,
+  type AdapterResponse,
+  type CerebrasLLMAdapter,
+  createAdapter,
+  TokenAdmission,
+} from '@acpt/adapter';
+import type { QuotaLimits } from '@acpt/campaign';
 import {
   type AdapterEventSource,
+  type Admission,
   type CerebrasConfig,
   ConfigError,
   parseConfig,
@@ -21,7 +29,11 @@ const config: CerebrasConfig = parseConfig({ mockMode: false, apiKey: 'csk-types
 const live: CerebrasTransport = createCerebrasTransport({ config });
 const transport: Transport = live;
 const mockTransport: Transport = createMockTransport({ seed: 7 });
-const adapter: CerebrasLLMAdapter = createAdapter({ config, transport, mockTransport });
+// The in-process default and `@acpt/campaign`'s Redis admission implement the one `Admission` of @acpt/config.
+const admission: Admission = new TokenAdmission();
+const quota: QuotaLimits = { requestsPerMinute: 250, tokensPerMinute: 250_000 };
+console.log(quota.requestsPerMinute);
+const adapter: CerebrasLLMAdapter = createAdapter({ config, transport, mockTransport, admission });
 // The adapter is the event source @acpt/telemetry listens to.
 const source: AdapterEventSource = adapter;
 const telemetry: Telemetry = startTelemetry({ serviceName: 'consumer', env: {} });

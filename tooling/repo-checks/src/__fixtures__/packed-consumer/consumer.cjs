@@ -6,6 +6,7 @@ const entryPoints = [
   '@acpt/transport-mock',
   '@acpt/telemetry',
   '@acpt/telemetry/sdk',
+  '@acpt/campaign',
 ];
 const loaded = Object.fromEntries(
   entryPoints.map((name) => [name, { path: require.resolve(name), exports: Object.keys(require(name)).length }]),

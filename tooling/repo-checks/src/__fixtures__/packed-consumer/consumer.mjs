@@ -1,6 +1,7 @@
 // A consumer of the packed @acpt/* tarballs, run by packed-consumer.test.ts in a scratch project outside the
 // workspace: it imports every entry point by its public name and prints a JSON summary the test asserts on.
 import * as adapterModule from '@acpt/adapter';
+import * as campaignModule from '@acpt/campaign';
 import * as configModule from '@acpt/config';
 import * as telemetryModule from '@acpt/telemetry';
 import * as telemetrySdkModule from '@acpt/telemetry/sdk';
@@ -15,6 +16,7 @@ const modules = {
   '@acpt/transport-mock': mockModule,
   '@acpt/telemetry': telemetryModule,
   '@acpt/telemetry/sdk': telemetrySdkModule,
+  '@acpt/campaign': campaignModule,
 };
 const { createAdapter } = adapterModule;
 const { AcptError, AuthenticationError, ConfigError, parseConfig, RateLimitError, RetryExhaustedError } = configModule;

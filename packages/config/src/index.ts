@@ -37,6 +37,13 @@ export type {
   StreamChunkEvent,
   TransportRole,
 } from './contract/adapter-events.ts';
+export type {
+  Admission,
+  AdmissionRequest,
+  AdmissionSettlement,
+  AdmissionTicket,
+  AdmissionVerdict,
+} from './contract/admission.ts';
 export {
   type ApiKeyEvent,
   type ApiKeyFunction,
@@ -49,13 +56,6 @@ export {
   isApiKeyProvider,
   markApiKeyProvider,
 } from './contract/api-key-provider.ts';
-export type {
-  Admission,
-  AdmissionRequest,
-  AdmissionSettlement,
-  AdmissionTicket,
-  AdmissionVerdict,
-} from './contract/admission.ts';
 export type {
   ChatMessage,
   ChatRequest,

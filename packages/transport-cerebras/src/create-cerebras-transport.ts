@@ -18,7 +18,7 @@ import { completeChat } from './call/complete-chat.ts';
 import { streamChat } from './call/stream-chat.ts';
 import { createAgent } from './connection/create-agent.ts';
 import { checkModel, type ListModelsOptions, listModels } from './models/list-models.ts';
-import { warmConnection } from './models/warm-connection.ts';
+import { probeConnection, warmConnection } from './models/warm-connection.ts';
 import { type ResolvedProxy, resolveProxy } from './proxy/resolve-proxy.ts';
 import { resolveTransportSettings } from './settings/resolve-transport-settings.ts';
 
@@ -68,6 +68,11 @@ export interface CerebrasTransport extends Transport {
   checkModel(model?: string): Promise<void>;
   /** The egress proxy in use. */
   readonly proxy: TransportProxyStatus;
+  /**
+   * Checks the endpoint is reachable the way calls reach it (through the proxy, TLS verified) with `GET
+   * /v1/tcp_warming` (no key sent). Resolves with the measured time in ms; rejects with the call's typed errors.
+   */
+  probe(options?: { readonly signal?: AbortSignal }): Promise<number>;
   /** Where the key comes from and how it is kept fresh: source, file watch, last reload, failures (never the key). */
   keyStatus(): ApiKeyStatus;
   /** Adds a listener of key reloads and refused re-reads (never carrying a key); returns a function that removes it. */
@@ -145,6 +150,11 @@ class UndiciCerebrasTransport implements CerebrasTransport {
   checkModel(model?: string): Promise<void> {
     const wanted = model ?? this.#scope.settings.model;
     return callWithApiKey(this.#keyed, undefined, (scope) => checkModel(scope, wanted));
+  }
+
+  probe(options?: { readonly signal?: AbortSignal }): Promise<number> {
+    if (this.#closing !== undefined) return Promise.reject(closedError(this.#scope));
+    return probeConnection(this.#scope, options?.signal);
   }
 
   keyStatus(): ApiKeyStatus {

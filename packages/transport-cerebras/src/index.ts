@@ -2,8 +2,11 @@ export {
   type CerebrasTransport,
   type CerebrasTransportOptions,
   createCerebrasTransport,
+  type TransportProxyStatus,
 } from './create-cerebras-transport.ts';
 export type { ListModelsOptions } from './models/list-models.ts';
+export { redactProxyUrl } from './proxy/redact-proxy-url.ts';
+export { type ResolvedProxy, type ResolveProxyOptions, resolveProxy } from './proxy/resolve-proxy.ts';
 export {
   createThinkSplitter,
   splitThinking,

@@ -14,6 +14,7 @@ export {
   type MockLatencyShape,
   planLatency,
 } from './latency/latency-model.ts';
+export { type RunningTinyproxy, startTinyproxy } from './proxy/start-tinyproxy.ts';
 export { createSeededRandom, type RandomSource } from './random/seeded-random.ts';
 export { parseRateLimitSpec } from './rate-limit/parse-rate-limit-spec.ts';
 export type { MockRateLimits } from './rate-limit/rate-limiter.ts';

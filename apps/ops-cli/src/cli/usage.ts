@@ -58,6 +58,8 @@ Usage: acpt doctor [flags]
   --timeout D            deadline of each network probe (default 5s)
   --json                 print the rows as JSON
 
-Rows: config, key-source, dns, tcp, tls, authentication, model, latency, rate-limit, telemetry; each PASS, FAIL,
-WARN or SKIP, with the fix under each failure. The key itself is never printed. Exits 1 when a row fails.
+Rows: config, key-source, key-rotation, proxy, dns, tcp, tls, authentication, model, latency, rate-limit,
+telemetry; each PASS, FAIL, WARN or SKIP, with the fix under each failure. The key itself is never printed, nor
+proxy credentials. Through a proxy, dns/tcp/tls are skipped and the proxy row probes the endpoint through it.
+Exits 1 when a row fails.
 `;

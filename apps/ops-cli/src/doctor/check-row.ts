@@ -5,6 +5,8 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export type CheckId =
   | 'config'
   | 'key-source'
+  | 'key-rotation'
+  | 'proxy'
   | 'dns'
   | 'tcp'
   | 'tls'

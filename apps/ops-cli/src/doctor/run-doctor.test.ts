@@ -42,6 +42,8 @@ describe('runDoctor against the mock Cerebras server', () => {
     expect(rows.map((entry) => [entry.id, entry.status])).toEqual([
       ['config', 'pass'],
       ['key-source', 'pass'],
+      ['key-rotation', 'pass'],
+      ['proxy', 'pass'],
       ['dns', 'pass'],
       ['tcp', 'pass'],
       ['tls', 'skip'],

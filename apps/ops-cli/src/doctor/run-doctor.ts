@@ -3,9 +3,11 @@ import type { Environment } from '../cli/environment.ts';
 import { checkAuthentication } from './check-authentication.ts';
 import { checkConfig } from './check-config.ts';
 import { checkDns } from './check-dns.ts';
+import { checkKeyRotation } from './check-key-rotation.ts';
 import { checkKeySource } from './check-key-source.ts';
 import { checkLatency } from './check-latency.ts';
 import { checkModel } from './check-model.ts';
+import { checkProxy } from './check-proxy.ts';
 import { checkRateLimit } from './check-rate-limit.ts';
 import { type CheckId, type CheckRow, errorText, row } from './check-row.ts';
 import { checkTcp } from './check-tcp.ts';
@@ -35,22 +37,32 @@ export interface DoctorOptions {
 const skipped = (id: CheckId, because: string): CheckRow => row(id, 'skip', `skipped: ${because}`);
 
 /**
- * Runs every check in order (config, key source, DNS, TCP, TLS, authentication, model, latency, rate-limit
- * headroom, telemetry exporter). A check whose prerequisite failed is skipped and says which one. Never throws for
- * a failing endpoint: that is a `fail` row.
+ * Runs every check in order (config, key source, key rotation, egress proxy, DNS, TCP, TLS, authentication, model,
+ * latency, rate-limit headroom, telemetry exporter). Through a proxy, the direct DNS, TCP and TLS checks are skipped
+ * and the proxy row says whether the endpoint is reachable through it. A check whose prerequisite failed is skipped
+ * and says which one. Never throws for a failing endpoint: that is a `fail` row.
  */
 export async function runDoctor(options: DoctorOptions): Promise<CheckRow[]> {
   const env = options.env ?? process.env;
   const loaded = loadDoctorConfig({ file: options.file, env, baseUrl: options.baseUrl, model: options.model });
-  const rows: CheckRow[] = [checkConfig(loaded), checkKeySource(loaded)];
+  const rows: CheckRow[] = [checkConfig(loaded), checkKeySource(loaded), checkKeyRotation(loaded.live)];
   const telemetry = checkTelemetry(resolveExporterTarget(env, options.exporter), options.timeoutMs);
-  const network = await checkNetwork(loaded.endpoint?.baseUrl, loaded.endpoint?.tls.caFile, options.timeoutMs);
+  const proxy = loaded.endpoint === undefined ? undefined : await checkProxy(loaded.endpoint, env, options.timeoutMs);
+  rows.push(proxy?.row ?? skipped('proxy', 'the configuration did not load'));
+  const network = proxy?.viaProxy
+    ? {
+        rows: (['dns', 'tcp', 'tls'] as const).map((id) =>
+          skipped(id, 'calls go through the proxy (see the proxy row)'),
+        ),
+        reachable: proxy.row.status === 'pass',
+      }
+    : await checkNetwork(loaded.endpoint?.baseUrl, loaded.endpoint?.tls.caFile, options.timeoutMs);
   rows.push(...network.rows);
   if (loaded.live === undefined || !network.reachable) {
     const because = loaded.live === undefined ? 'no usable configuration with a key' : 'the endpoint is not reachable';
     rows.push(...(['authentication', 'model', 'latency', 'rate-limit'] as const).map((id) => skipped(id, because)));
   } else {
-    rows.push(...(await checkEndpoint(loaded.live, options)));
+    rows.push(...(await checkEndpoint(loaded.live, env, options)));
   }
   rows.push(await telemetry);
   return rows;
@@ -79,11 +91,12 @@ async function checkNetwork(
 
 async function checkEndpoint(
   config: NonNullable<ReturnType<typeof loadDoctorConfig>['live']>,
+  env: Environment,
   options: DoctorOptions,
 ): Promise<CheckRow[]> {
   let transport: ReturnType<typeof createCerebrasTransport>;
   try {
-    transport = createCerebrasTransport({ config });
+    transport = createCerebrasTransport({ config, env, watchKeyFile: false });
   } catch (error) {
     return [
       row('authentication', 'fail', `the transport could not be created: ${errorText(error)}`),

@@ -1,9 +1,13 @@
 import { ProxyError, TransportNetworkError, TruncatedStreamError } from '@acpt/config';
-import { createMockCerebrasServer, type MockCerebrasServer } from '@acpt/transport-mock';
+import {
+  createMockCerebrasServer,
+  type MockCerebrasServer,
+  type RunningTinyproxy,
+  startTinyproxy,
+} from '@acpt/transport-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSecret, rejectionOf } from '../__fixtures__/assert-no-secret.ts';
 import { type TestConfigOverrides, testConfig } from '../__fixtures__/test-config.ts';
-import { type RunningTinyproxy, startTinyproxy } from '../__fixtures__/tinyproxy.ts';
 import { createTestCertificates, type TestCertificates } from '../__fixtures__/tls-fixture.ts';
 import { type CerebrasTransport, createCerebrasTransport } from '../create-cerebras-transport.ts';
 
@@ -59,6 +63,7 @@ describe('egress proxy (Debian tinyproxy on loopback) in front of the TLS mock s
     let text = '';
     for await (const event of live.stream(hello)) if (event.type === 'text-delta') text += event.text;
     expect(text).toBe(response.text);
+    expect(await live.probe()).toBeGreaterThanOrEqual(0);
     expect(proxy.log()).toContain(tunnelTo(server));
   });
 
@@ -101,6 +106,7 @@ describe('egress proxy (Debian tinyproxy on loopback) in front of the TLS mock s
     const error = await rejectionOf(() => live.complete(hello));
     expect(ProxyError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'ACPT_PROXY', problem: 'refused', retryable: true, proxy: url });
+    expect(await rejectionOf(() => live.probe())).toMatchObject({ code: 'ACPT_PROXY', problem: 'refused' });
   });
 
   it('reports a proxy that cannot reach the endpoint as ProxyError tunnel-refused with its status', async () => {

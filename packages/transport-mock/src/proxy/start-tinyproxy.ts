@@ -5,7 +5,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A Debian `tinyproxy` running on 127.0.0.1 with its own configuration and log in a temporary folder. Test-only. */
+/** A Debian `tinyproxy` running on 127.0.0.1 with its own configuration and log in a temporary folder. */
 export interface RunningTinyproxy {
   /** `http://127.0.0.1:<port>`, without credentials. */
   readonly url: string;
@@ -38,8 +38,17 @@ async function accepts(port: number): Promise<boolean> {
 }
 
 /**
- * Starts `tinyproxy -d` (foreground) on a free loopback port, allowing CONNECT to any port, optionally requiring
- * `BasicAuth`. Resolves once the port accepts connections.
+ * Starts Debian's `tinyproxy -d` (foreground; `scripts/system-deps.sh` installs it) on a free loopback port, allowing
+ * `CONNECT` to any port, optionally requiring `BasicAuth` (`"user password"`): the real egress proxy that tests put in
+ * front of the mock server. Resolves once the port accepts connections.
+ *
+ * @throws when tinyproxy is missing or exits at start-up
+ * @example
+ * ```ts
+ * const proxy = await startTinyproxy();
+ * // createCerebrasTransport({ config: { ...config, connection: { ...config.connection, proxy: proxy.url } } })
+ * await proxy.stop();
+ * ```
  */
 export async function startTinyproxy(options: { readonly basicAuth?: string } = {}): Promise<RunningTinyproxy> {
   const dir = mkdtempSync(join(tmpdir(), 'acpt-tinyproxy-'));
@@ -60,6 +69,9 @@ export async function startTinyproxy(options: { readonly basicAuth?: string } = 
   const child: ChildProcess = spawn('tinyproxy', ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: 'ignore' });
   let exited = false;
   child.once('exit', () => {
+    exited = true;
+  });
+  child.once('error', () => {
     exited = true;
   });
   for (let attempt = 0; attempt < 200 && !exited && !(await accepts(port)); attempt += 1) {

@@ -21,6 +21,9 @@ describe('parseCliArgs', () => {
       model: undefined,
       vehicles: undefined,
       risElements: undefined,
+      scenarioFile: undefined,
+      printScenario: false,
+      grid: undefined,
       quiet: false,
       help: false,
     });

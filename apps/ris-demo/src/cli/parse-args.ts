@@ -39,6 +39,12 @@ export interface CliOptions {
   /** Scenario overrides. */
   readonly vehicles?: number;
   readonly risElements?: number;
+  /** Absolute path of a scenario file (JSON, any subset of the scenario's fields). */
+  readonly scenarioFile?: string;
+  /** Write the resolved scenario (defaults, file and flags) to stdout as JSON and exit. */
+  readonly printScenario: boolean;
+  /** A parameter grid, e.g. `risElements=64,256;vehicles=8,16` (see scenario/scenario-grid.ts). */
+  readonly grid?: string;
   /** No progress bar or summary table. */
   readonly quiet: boolean;
   readonly help: boolean;
@@ -63,6 +69,9 @@ export const USAGE: string = `Usage: pnpm demo -- [options]
   --model ID              model id override (default from config, gpt-oss-120b)
   --vehicles N            vehicles in the scenario (default from the scenario)
   --ris-elements N        RIS elements (default from the scenario)
+  --scenario FILE         scenario file (JSON): any subset of the scenario's fields; flags above win
+  --print-scenario        write the resolved scenario as JSON (a valid --scenario file) and exit
+  --grid SPEC             parameter grid, e.g. 'risElements=64,256,1024;vehicles=8,16' (cross product)
   --quiet                 no progress bar and no summary table
   -h, --help              this text
 `;
@@ -104,6 +113,9 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
         model: { type: 'string' },
         vehicles: { type: 'string' },
         'ris-elements': { type: 'string' },
+        scenario: { type: 'string' },
+        'print-scenario': { type: 'boolean' },
+        grid: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -130,6 +142,9 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
     model: typeof values['model'] === 'string' ? values['model'] : undefined,
     vehicles: optionalInteger(values, 'vehicles', 2),
     risElements: optionalInteger(values, 'ris-elements', 1),
+    scenarioFile: path(values['scenario']),
+    printScenario: values['print-scenario'] === true,
+    grid: typeof values['grid'] === 'string' ? values['grid'] : undefined,
     quiet: values['quiet'] === true,
     help: values['help'] === true,
   };

@@ -1,4 +1,4 @@
-import { AcptError } from '@acpt/config';
+import { AcptConfigError, AcptError } from '@acpt/config';
 import { AGENTS } from '../agents/agent-definitions.ts';
 import { createMockResponder } from '../agents/mock-responder.ts';
 import { DEMO_BASELINES } from '../orchestrator/baseline-run.ts';
@@ -7,11 +7,15 @@ import { runDemo } from '../orchestrator/run-demo.ts';
 import type { ProgressStream } from '../report/progress-bar.ts';
 import { comparisonTable } from '../report/summary-tables.ts';
 import { renderTextTable } from '../report/text-table.ts';
+import { scenarioToJson } from '../scenario/scenario-file.ts';
+import { type CliScenario, formatScenarioIssues, resolveCliScenario } from './cli-scenario.ts';
 import { CliUsageError } from './cli-usage-error.ts';
 import { loadDemoConfig } from './demo-config.ts';
 import { createLlmEnvironment } from './llm-environment.ts';
 import { type CliOptions, parseCliArgs, USAGE } from './parse-args.ts';
 import { setUpTelemetry } from './telemetry-setup.ts';
+
+export { risShape } from '../scenario/ris-shape.ts';
 
 /** Where the CLI reads and writes. */
 export interface CliIo {
@@ -25,7 +29,8 @@ export interface CliIo {
 /**
  * The demo's command line: parses the arguments, loads the configuration, builds the LLM side for the mode, runs the
  * agents and the baselines, writes `steps.jsonl`, `summary.json` and `report.html`, and prints a summary table.
- * Resolves with the exit code: 0 done, 1 failed (configuration, model check, run), 2 usage error.
+ * Resolves with the exit code: 0 done, 1 failed (configuration, model check, run), 2 usage error (including an
+ * invalid scenario, scenario file, scenario-size flag or grid: every problem listed, nothing written).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let cli: CliOptions;
@@ -40,8 +45,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(USAGE);
     return 0;
   }
+  let scenario: CliScenario;
   try {
-    return await runWithOptions(cli, io);
+    scenario = resolveCliScenario(cli);
+  } catch (error) {
+    if (!AcptConfigError.isInstance(error)) throw error;
+    io.stderr.write(`ris-demo: ${formatScenarioIssues(error)}(--print-scenario shows the resolved defaults)\n`);
+    return 2;
+  }
+  if (cli.printScenario) {
+    io.stdout.write(scenarioToJson(scenario.scenario));
+    return 0;
+  }
+  try {
+    return await runWithOptions(cli, scenario, io);
   } catch (error) {
     const code = AcptError.isInstance(error) ? ` [${error.code}]` : '';
     io.stderr.write(`\nris-demo: ${(error as Error).message}${code}\n`);
@@ -49,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function runWithOptions(cli: CliOptions, io: CliIo): Promise<number> {
+async function runWithOptions(cli: CliOptions, scenario: CliScenario, io: CliIo): Promise<number> {
   const config = loadDemoConfig({ cli, agentCount: AGENTS.length, env: io.env, cwd: io.cwd });
   const llm = await createLlmEnvironment({
     mode: cli.mode,
@@ -80,10 +97,7 @@ async function runWithOptions(cli: CliOptions, io: CliIo): Promise<number> {
         weights: cli.weights ?? DEFAULT_KPI_WEIGHTS,
       },
       outDir: cli.outDir,
-      scenario: {
-        ...(cli.vehicles === undefined ? {} : { vehicleCount: cli.vehicles }),
-        ...(cli.risElements === undefined ? {} : { ris: risShape(cli.risElements) }),
-      },
+      scenario: scenario.overrides,
       adapter: llm.adapter,
       clock: llm.clock,
       baselines: DEMO_BASELINES,
@@ -99,11 +113,4 @@ async function runWithOptions(cli: CliOptions, io: CliIo): Promise<number> {
     await llm.close();
     await telemetry.shutdown();
   }
-}
-
-/** A near-square panel with exactly `elements` elements: the largest divisor of N not above √N as rows. */
-export function risShape(elements: number): { rows: number; columns: number } {
-  let rows = Math.floor(Math.sqrt(elements));
-  while (elements % rows !== 0) rows -= 1;
-  return { rows, columns: elements / rows };
 }

@@ -30,6 +30,8 @@ function fakeSimulation(effects: Partial<Record<keyof StepActions, Partial<Predi
         handoversExecutable: 0,
         handoversRejected: 0,
         rateBpsByVehicle: { v1: rate / 2, v2: rate / 2 },
+        totalPowerW: rate / efficiency,
+        risReconfigured: false,
       };
     },
   };

@@ -38,4 +38,13 @@ describe('3GPP TR 38.901 UMi street canyon', () => {
     expect(umiLosProbability(10)).toBe(1);
     expect(umiLosProbability(50)).toBeGreaterThan(umiLosProbability(100));
   });
+
+  // ns-3 `three-gpp-propagation-loss-model-test-suite.cc` (ThreeGppUmiPropagationLossModelTestCase), 5 GHz.
+  it('matches the ns-3 reference vectors at 10 m and 100 m', () => {
+    const at = (d: number): UmiLink => ({ distance2dM: d, bsHeightM: 10, utHeightM: 1.5, carrierHz: 5e9 });
+    expect(Math.abs(umiLosPathLossDb(at(10)) - 69.8591)).toBeLessThan(0.05);
+    expect(Math.abs(umiLosPathLossDb(at(100)) - 88.4122)).toBeLessThan(0.05);
+    expect(Math.abs(umiNlosPathLossDb(at(10)) - 76.7563)).toBeLessThan(0.05);
+    expect(Math.abs(umiNlosPathLossDb(at(100)) - 107.9432)).toBeLessThan(0.05);
+  });
 });

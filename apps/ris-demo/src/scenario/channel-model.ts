@@ -1,11 +1,13 @@
 /**
  * The complete channel of every RSU → vehicle link, h = h_d + Σ_n c_n(RSU) g_n e^{jθ_n} (physics.md modelling rule 1):
- * direct link √β (√(K/(K+1)) e^{jφ₀} + √(1/(K+1)) CN(0, 1)) with β from UMi path loss and shadowing, plus the RIS
+ * direct link √β (√(K/(K+1)) e^{jφ₀} + √(1/(K+1)) w), w ~ CN(0, 1) (or a unit-power Nakagami-m sample with K = 0),
+ * with β from the UMi/UMa path loss and shadowing, plus the RIS
  * cascade of `ris-links.ts`. Fast fading is drawn fresh each step (Δt ≫ coherence time) from per-link and per-vehicle
  * streams, independent of the actions. `meanPowerGain` gives E|h|² over the fast fading (what RSRP, observations and
  * predictions use); `realizedChannel` gives this step's h.
  */
 import { ricianWeights } from '../physics/fading.ts';
+import { sampleNakagami } from '../physics/nakagami.ts';
 import { createRandom, type Random } from '../physics/random.ts';
 import type { Fleet } from './fleet.ts';
 import { advanceLargeScale, createLargeScale, type LargeScale } from './large-scale.ts';
@@ -40,6 +42,8 @@ export interface ChannelModel {
   readonly directFadingRe: Float64Array;
   readonly directFadingIm: Float64Array;
   readonly directRandoms: readonly Random[];
+  /** Nakagami m of the direct links' fast fading; null for Rician (CN(0, 1) scattered part around the mean). */
+  readonly nakagamiM: number | null;
 }
 
 const scratch = { re: 0, im: 0 };
@@ -58,6 +62,7 @@ export function createChannelModel(scenario: ScenarioConfig, fleet: Fleet, seed:
     directRandoms: Array.from({ length: links }, (_, link) =>
       createRandom(seed, [STREAM.directFading, Math.floor(link / vehicles), link % vehicles]),
     ),
+    nakagamiM: scenario.channel.smallScaleFading === 'nakagami' ? scenario.channel.nakagamiM : null,
   };
 }
 
@@ -69,10 +74,18 @@ export function advanceChannel(model: ChannelModel, scenario: ScenarioConfig, fl
 
 /** Draws this step's fast fading of every direct link and every RIS → vehicle hop. */
 export function drawFading(model: ChannelModel): void {
+  const sample = { re: 0, im: 0 };
   for (let link = 0; link < model.directRandoms.length; link += 1) {
     const random = model.directRandoms[link]!;
-    model.directFadingRe[link] = random.normal() * Math.SQRT1_2;
-    model.directFadingIm[link] = random.normal() * Math.SQRT1_2;
+    if (model.nakagamiM === null) {
+      model.directFadingRe[link] = random.normal() * Math.SQRT1_2;
+      model.directFadingIm[link] = random.normal() * Math.SQRT1_2;
+    } else {
+      // Nakagami links have K = 0 (no mean part), so the whole unit-power sample is the "scattered" part.
+      sampleNakagami(random, model.nakagamiM, sample);
+      model.directFadingRe[link] = sample.re;
+      model.directFadingIm[link] = sample.im;
+    }
   }
   drawRisFading(model.ris);
 }

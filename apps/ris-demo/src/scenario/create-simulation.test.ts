@@ -57,10 +57,37 @@ describe('createSimulation', () => {
       3,
     );
     expect(outcome.kpis.jainFairness).toBeCloseTo(jainIndex(rates), 12);
-    // 3 RSUs × (1 W / 0.5 + 10 W) + 256 × 5 mW = 37.28 W.
-    expect(outcome.kpis.totalPowerW).toBeCloseTo(37.28, 10);
-    expect(outcome.kpis.energyEfficiencyBitPerJ).toBeCloseTo(sum / 37.28, 3);
+    // EARTH model per RSU (P_0 = 10 W, Δp = 1/ν = 2, all three serving) + RIS (1 W + 256 × 5 mW: reconfigured).
+    const { power } = outcome;
+    expect(power.risReconfigured).toBe(true);
+    expect(power.risW).toBeCloseTo(1 + 256 * 0.005, 12);
+    expect(power.totalW).toBeCloseTo(3 * 10 + 2 * power.radiatedW + power.risW, 10);
+    // Power control: the radiated power is below the 3 W maximum but not zero.
+    expect(power.radiatedW).toBeGreaterThan(0);
+    expect(power.radiatedW).toBeLessThan(3);
+    expect(outcome.kpis.totalPowerW).toBe(power.totalW);
+    expect(outcome.kpis.energyEfficiencyBitPerJ).toBeCloseTo(sum / power.totalW, 3);
     expect(outcome.noma.appliedPairs.length).toBeGreaterThan(0);
+  });
+
+  it('charges the per-element power only when the profile changes, and the sleep power of idle RSUs', () => {
+    const simulation = createSimulation({ seed: 3, scenario: { energy: { powerControl: false } } });
+    const favour = { ris: { favour: [{ vehicleId: simulation.observe().vehicles[0]!.id, weight: 1 }] } };
+    expect(simulation.step(favour).power.risReconfigured).toBe(true);
+    const steady = createSimulation({
+      seed: 3,
+      scenario: {
+        rsus: [
+          { id: 'far', position: { x: 5000, y: -3, z: 10 }, txPowerW: 1 },
+          { id: 'near', position: { x: 100, y: -3, z: 10 }, txPowerW: 1 },
+        ],
+      },
+    });
+    const idle = steady.step({});
+    expect(idle.power.risReconfigured).toBe(false);
+    expect(idle.power.risW).toBe(1);
+    expect(idle.power.rsuW['far']).toBe(6.3);
+    expect(idle.vehicles.every((vehicle) => vehicle.servingRsuId === 'near')).toBe(true);
   });
 
   it('equals the OMA baseline when nothing is paired', () => {

@@ -8,7 +8,14 @@ import { buildObservation } from './observation.ts';
 import { predictStep } from './predict-step.ts';
 import { createSimulationState } from './simulation-state.ts';
 import { stepSimulation } from './step-simulation.ts';
-import type { Observation, PredictedKpis, Simulation, SimulationOptions, StepOutcome } from './types.ts';
+import type {
+  Observation,
+  PredictedKpis,
+  PredictOptions,
+  Simulation,
+  SimulationOptions,
+  StepOutcome,
+} from './types.ts';
 
 /**
  * Creates a seeded simulation of the RIS-assisted V2I downlink with NOMA.
@@ -33,11 +40,12 @@ export function createSimulation(options: SimulationOptions): Simulation {
         scenario,
         stepIndex: state.stepIndex,
         fleet: state.fleet,
-        model: state.model,
         handover: state.handover,
         parameters: state.parameters,
         profile: state.profile,
         favour: state.favourAction,
+        estimatedPowers: state.estimatedPowers,
+        estimatedModel: state.csi.model,
         lastSinr: state.lastSinr,
         lastRateBps: state.lastRateBps,
       });
@@ -47,8 +55,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
       observation = null;
       return stepSimulation(state, actions);
     },
-    predict(actions: StepActions): PredictedKpis {
-      return predictStep(state, actions);
+    predict(actions: StepActions, predictOptions?: PredictOptions): PredictedKpis {
+      return predictStep(state, actions, predictOptions);
     },
   };
 }

@@ -1,13 +1,15 @@
 /**
  * The default scenario and `resolveScenario` (defaults + overrides, validated once). Sources of the defaults:
  * 3GPP TR 38.901 UMi street canyon (h_BS = 10 m, h_UT = 1.5 m, σ_SF 4 / 7.82 dB, decorrelation 10 / 13 m, LOS K-factor
- * 9 ± 5 dB with 15 m decorrelation); TS 38.331 A3 ranges; Huang et al. 2019 power model (values are our assumptions,
- * matching physics.md's worked example). Geometry (our choice): a 600 m road with 4 lanes, RSUs every 200 m on the
+ * 9 ± 5 dB with 15 m decorrelation); TS 38.331 A3 ranges; Huang et al. 2019 per-element RIS power and the EARTH RSU
+ * model (P_0, ν and P_sleep are our assumptions: P_sleep/P_0 as for EARTH's pico cell); rates capped at 256-QAM's
+ * 7.4063 bit/s/Hz (TS 38.214) with power control; perfect CSI (see docs/physics-models.md for every model). Geometry (our choice): a 600 m road with 4 lanes, RSUs every 200 m on the
  * south kerb, and a 16 × 16 λ/2 RIS on the north facade opposite rsu1, turned 30° toward rsu2, so that it reflects
  * rsu1's signal toward the cell edge (x ≈ 150–250 m), where NLOS vehicles gain up to ~10 dB when it is co-phased
  * for them (product-distance law: an RIS helps most near one end of the link).
  */
 import { risElementPowerW } from '../physics/energy-efficiency.ts';
+import { MAX_SPECTRAL_EFFICIENCY_256QAM } from '../physics/power-control.ts';
 import type { ScenarioConfig, ScenarioOverrides } from './scenario-config.ts';
 import { validateScenario } from './validate-scenario.ts';
 
@@ -42,6 +44,9 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
     phaseBits: RIS_PHASE_BITS,
     vehicleHopKFactorDb: 9,
     elementPowerW: risElementPowerW(RIS_PHASE_BITS),
+    elementPowerMode: 'reconfigured',
+    staticPowerW: 1,
+    reconfigurationDelayS: 0,
   },
   channel: {
     shadowingSigmaLosDb: 4,
@@ -53,6 +58,9 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
     kFactorSigmaDb: 5,
     kFactorDecorrelationM: 15,
     interRsuInterference: true,
+    pathLossModel: 'umi',
+    smallScaleFading: 'rician',
+    nakagamiM: 1,
   },
   noma: {
     sicResidual: 0,
@@ -69,6 +77,13 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
   energy: {
     amplifierEfficiency: 0.5,
     staticPowerPerRsuW: 10,
+    sleepPowerPerRsuW: 6.3,
+    powerControl: true,
+    maxSpectralEfficiency: MAX_SPECTRAL_EFFICIENCY_256QAM,
+  },
+  csi: {
+    nmseDb: null,
+    delaySteps: 0,
   },
 };
 
@@ -94,6 +109,7 @@ export function resolveScenario(overrides: ScenarioOverrides = {}): ScenarioConf
     noma: { ...DEFAULT_SCENARIO.noma, ...overrides.noma },
     handover: { ...DEFAULT_SCENARIO.handover, ...overrides.handover },
     energy: { ...DEFAULT_SCENARIO.energy, ...overrides.energy },
+    csi: { ...DEFAULT_SCENARIO.csi, ...overrides.csi },
   };
   validateScenario(scenario);
   return scenario;

@@ -114,13 +114,24 @@ export function triggeredTargets(state: HandoverState, k: number): number[] {
 
 /** Mean SINR of vehicle k on RSU r from the latest samples: S / (σ² + Σ other RSUs' samples if interfering). */
 export function sampledSinr(state: HandoverState, k: number, r: number, parameters: HandoverParameters): number {
+  return linkSinr(state.sampleW, state.vehicleCount, k, r, parameters);
+}
+
+/** SINR of vehicle k on RSU r from per-link received powers (index r · K + k): S / (σ² + Σ other RSUs if interfering). */
+export function linkSinr(
+  powers: Float64Array,
+  vehicleCount: number,
+  k: number,
+  r: number,
+  parameters: Pick<HandoverParameters, 'noiseW' | 'interference'>,
+): number {
   let interference = 0;
   if (parameters.interference) {
-    for (let other = 0; other < state.rsuCount; other += 1) {
-      if (other !== r) interference += state.sampleW[other * state.vehicleCount + k]!;
+    for (let other = 0; other * vehicleCount < powers.length; other += 1) {
+      if (other !== r) interference += powers[other * vehicleCount + k]!;
     }
   }
-  return state.sampleW[r * state.vehicleCount + k]! / (parameters.noiseW + interference);
+  return powers[r * vehicleCount + k]! / (parameters.noiseW + interference);
 }
 
 /**

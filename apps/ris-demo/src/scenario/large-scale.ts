@@ -1,21 +1,21 @@
 /**
- * Large-scale state of every direct RSU → vehicle link (3GPP TR 38.901 UMi street canyon): a spatially consistent
+ * Large-scale state of every direct RSU → vehicle link (3GPP TR 38.901 UMi street canyon or UMa): a spatially consistent
  * LOS state (a Gaussian AR(1) mapped through Φ and compared with P_LOS(d_2D), the TR's spatial-consistency idea),
  * Gudmundson AR(1) shadowing with the state's σ and decorrelation distance, and a per-link Rician K-factor
- * (log-normal, AR(1)). Each link draws exactly three N(0, 1) innovations per step from its own stream. d_2D is clamped
+ * (log-normal, AR(1); 0 with Nakagami-m fading, whose links have no mean part). Each link draws exactly three N(0, 1) innovations per step from its own stream. d_2D is clamped
  * to the model's 10 m minimum. Links are indexed r · K + k (RSU r, vehicle k).
  */
 import { standardNormalCdf } from '../physics/normal-cdf.ts';
 import { createRandom, type Random } from '../physics/random.ts';
 import { advanceAr1, gudmundsonCorrelation } from '../physics/shadowing.ts';
-import { umiLosPathLossDb, umiLosProbability, umiNlosPathLossDb } from '../physics/umi-path-loss.ts';
 import { wavelengthM } from '../physics/units.ts';
 import type { Fleet } from './fleet.ts';
+import { pathLossModel } from './path-loss-model.ts';
 import { STREAM } from './random-streams.ts';
 import type { ScenarioConfig } from './scenario-config.ts';
 
-/** Minimum d_2D of the UMi model, m. */
-export const UMI_MIN_DISTANCE_M = 10;
+/** Minimum d_2D of the UMi and UMa models, m. */
+export const MIN_DISTANCE_M = 10;
 
 /** Large-scale state and derived link parameters (structure of arrays, one entry per link). */
 export interface LargeScale {
@@ -104,20 +104,22 @@ export function advanceLargeScale(
 
 function deriveLinks(state: LargeScale, scenario: ScenarioConfig, fleet: Fleet): void {
   const { channel } = scenario;
+  const model = pathLossModel(channel.pathLossModel);
+  const rician = channel.smallScaleFading === 'rician';
   const vehicles = fleet.x.length;
   const waveNumber = (2 * Math.PI) / wavelengthM(scenario.carrierHz);
   for (let link = 0; link < state.gain.length; link += 1) {
     const rsu = scenario.rsus[Math.floor(link / vehicles)]!;
     const k = link % vehicles;
     const horizontal = Math.hypot(fleet.x[k]! - rsu.position.x, fleet.y[k]! - rsu.position.y);
-    const umiLink = {
-      distance2dM: Math.max(UMI_MIN_DISTANCE_M, horizontal),
+    const link3gpp = {
+      distance2dM: Math.max(MIN_DISTANCE_M, horizontal),
       bsHeightM: rsu.position.z,
       utHeightM: fleet.height,
       carrierHz: scenario.carrierHz,
     };
-    const los = standardNormalCdf(state.losState[link]!) < umiLosProbability(umiLink.distance2dM);
-    const pathLoss = los ? umiLosPathLossDb(umiLink) : umiNlosPathLossDb(umiLink);
+    const los = standardNormalCdf(state.losState[link]!) < model.losProbability(link3gpp);
+    const pathLoss = los ? model.losDb(link3gpp) : model.nlosDb(link3gpp);
     const shadowing = (los ? channel.shadowingSigmaLosDb : channel.shadowingSigmaNlosDb) * state.shadowState[link]!;
     const kDb = channel.kFactorMeanDb + channel.kFactorSigmaDb * state.kState[link]!;
     const distance3d = Math.hypot(horizontal, rsu.position.z - fleet.height);
@@ -125,7 +127,7 @@ function deriveLinks(state: LargeScale, scenario: ScenarioConfig, fleet: Fleet):
     state.pathLossDb[link] = pathLoss;
     state.shadowingDb[link] = shadowing;
     state.gain[link] = 10 ** (-(pathLoss + shadowing) / 10);
-    state.kLinear[link] = los ? 10 ** (kDb / 10) : 0;
+    state.kLinear[link] = los && rician ? 10 ** (kDb / 10) : 0;
     state.losPhase[link] = -((waveNumber * distance3d) % (2 * Math.PI));
   }
 }

@@ -45,13 +45,17 @@ export function realizedReceivedPowers(
   }
 }
 
-/** Writes γ_k on each vehicle's serving link into `out`. */
+/**
+ * Writes γ_k on each vehicle's serving link into `out`. `activity` (per RSU, default 1) scales each RSU's power as an
+ * interferer: its mean radiated share over the step (0 for an RSU that serves nobody).
+ */
 export function servingSinrs(
   powers: Float64Array,
   serving: Int32Array,
   noiseW: number,
   interference: boolean,
   out: Float64Array,
+  activity?: Float64Array,
 ): void {
   const vehicles = serving.length;
   const rsus = powers.length / vehicles;
@@ -59,7 +63,7 @@ export function servingSinrs(
     let other = 0;
     if (interference) {
       for (let r = 0; r < rsus; r += 1) {
-        if (r !== serving[k]) other += powers[r * vehicles + k]!;
+        if (r !== serving[k]) other += (activity === undefined ? 1 : activity[r]!) * powers[r * vehicles + k]!;
       }
     }
     out[k] = powers[serving[k]! * vehicles + k]! / (noiseW + other);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nomaPair } from '../physics/noma.ts';
+import { MAX_SPECTRAL_EFFICIENCY_256QAM } from '../physics/power-control.ts';
 import { serve, validatePairs } from './noma-service.ts';
 
 const rsuIndex = new Map([
@@ -57,6 +59,8 @@ describe('NOMA/OMA service of an RSU', () => {
       pairs: [{ rsu: 0, near: 0, far: 1, farShare: 0.8 }],
       bandwidthHz: 1e6,
       sicResidual: 0,
+      maxSpectralEfficiency: null,
+      powerControl: false,
     });
     // rsu1 serves a, b, c, d: groups = {a+b}, {c}, {d} → share 1/3 each. OMA baseline: 1/4 each.
     const noma = nomaPair({ nearGain: 100, farGain: 1, farShare: 0.8 });
@@ -77,9 +81,63 @@ describe('NOMA/OMA service of an RSU', () => {
       pairs: [{ rsu: 0, near: 0, far: 1, farShare: 0.8 }],
       bandwidthHz: 1e6,
       sicResidual: 0,
+      maxSpectralEfficiency: null,
+      powerControl: false,
     });
     expect(result.sicFailures).toBe(1);
     expect(Array.from(result.sicFailure)).toEqual([1, 0, 0, 0, 0]);
     expect(result.sinr[0]).toBeCloseTo(0.2 / 1.8, 12);
+  });
+
+  it('caps rates at the MCS limit and, with power control, transmits only the power that keeps them', () => {
+    const gains = new Float64Array([1000, 2, 500, 5, 20]);
+    const common = {
+      gains,
+      serving,
+      rsuCount: 2,
+      pairs: [{ rsu: 0, near: 0, far: 1, farShare: 0.8 }],
+      bandwidthHz: 1e6,
+      sicResidual: 0,
+      maxSpectralEfficiency: MAX_SPECTRAL_EFFICIENCY_256QAM,
+    };
+    const full = serve({ ...common, powerControl: false });
+    const controlled = serve({ ...common, powerControl: true });
+    // rsu1 groups: {a+b}, {c}, {d} → 1/3 each; c at γ = 500 (27 dB) is capped and needs only (2^7.406 − 1)/500.
+    expect(full.rateBps[2]).toBeCloseTo((1e6 / 3) * MAX_SPECTRAL_EFFICIENCY_256QAM, 3);
+    expect(controlled.scale[2]).toBeCloseTo((2 ** MAX_SPECTRAL_EFFICIENCY_256QAM - 1) / 500, 12);
+    expect(controlled.scale[3]).toBe(1);
+    for (let k = 0; k < 5; k += 1) expect(controlled.rateBps[k]).toBeCloseTo(full.rateBps[k]!, 3);
+    expect(full.radiatedShare[0]).toBeCloseTo(1, 12);
+    expect(controlled.radiatedShare[0]).toBeLessThan(1);
+    const expectedShare = (controlled.scale[0]! + controlled.scale[2]! + controlled.scale[3]!) / 3;
+    expect(controlled.radiatedShare[0]).toBeCloseTo(expectedShare, 12);
+  });
+
+  it('power control never lowers a capped rate (property over random gains, shares and residuals)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 1e5, noNaN: true }), { minLength: 5, maxLength: 5 }),
+        fc.double({ min: 0.51, max: 0.99, noNaN: true }),
+        fc.double({ min: 0, max: 0.05, noNaN: true }),
+        (values, farShare, sicResidual) => {
+          const common = {
+            gains: Float64Array.from(values),
+            serving,
+            rsuCount: 2,
+            pairs: [{ rsu: 0, near: 0, far: 1, farShare }],
+            bandwidthHz: 1,
+            sicResidual,
+            maxSpectralEfficiency: MAX_SPECTRAL_EFFICIENCY_256QAM,
+          };
+          const full = serve({ ...common, powerControl: false });
+          const controlled = serve({ ...common, powerControl: true });
+          for (let k = 0; k < 5; k += 1) {
+            expect(controlled.rateBps[k]).toBeGreaterThanOrEqual(full.rateBps[k]! * (1 - 1e-9) - 1e-12);
+            expect(controlled.scale[k]).toBeGreaterThan(0);
+            expect(controlled.scale[k]).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+    );
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Builds the agents' view of the current state (`Observation`) from the simulation's internal arrays. Gains reported
- * here are local means (fast fading averaged out), the quantities a scheduler would know ahead of a step.
+ * here are local means (fast fading averaged out), the quantities a scheduler would know ahead of a step, computed on
+ * the estimated channel (imperfect, possibly stale CSI); RSRP and A3 are the terminals' own measurements.
  */
 import { coherenceTimeS, maxDopplerHz } from '../physics/doppler.ts';
 import { linearToDb } from '../physics/units.ts';
 import type { RisAction } from './actions.ts';
 import type { ChannelModel } from './channel-model.ts';
 import { type Fleet, vehiclePosition } from './fleet.ts';
-import { type HandoverParameters, type HandoverState, sampledSinr, triggeredTargets } from './handover-control.ts';
+import { type HandoverParameters, type HandoverState, linkSinr, triggeredTargets } from './handover-control.ts';
 import { bestMeanPowerGain, type QuantizedProfile } from './ris-control.ts';
 import type { ScenarioConfig } from './scenario-config.ts';
 import type { Observation, RsuObservation, ServedVehicle, VehicleObservation } from './types.ts';
@@ -17,11 +18,14 @@ export interface ObservationSource {
   readonly scenario: ScenarioConfig;
   readonly stepIndex: number;
   readonly fleet: Fleet;
-  readonly model: ChannelModel;
   readonly handover: HandoverState;
   readonly parameters: HandoverParameters;
   readonly profile: QuantizedProfile;
   readonly favour: RisAction['favour'];
+  /** Mean received powers per link as the decisions estimate them (imperfect, possibly stale CSI), W. */
+  readonly estimatedPowers: Float64Array;
+  /** The estimated channel (the true model with perfect CSI). */
+  readonly estimatedModel: ChannelModel;
   /** Last step's SINR (linear) and rate per vehicle; NaN before the first step. */
   readonly lastSinr: Float64Array;
   readonly lastRateBps: Float64Array;
@@ -29,7 +33,11 @@ export interface ObservationSource {
 
 /** Snapshot of the current state for the agents. */
 export function buildObservation(source: ObservationSource): Observation {
-  const { scenario, fleet, model, handover } = source;
+  const { scenario, fleet, handover } = source;
+  const model = source.estimatedModel;
+  const vehicleCount = fleet.ids.length;
+  const estimatedSinr = (k: number, r: number): number =>
+    linkSinr(source.estimatedPowers, vehicleCount, k, r, source.parameters);
   const rsuIds = scenario.rsus.map((rsu) => rsu.id);
   const vehicles: VehicleObservation[] = fleet.ids.map((id, k) => {
     const serving = handover.serving[k]!;
@@ -49,7 +57,7 @@ export function buildObservation(source: ObservationSource): Observation {
       servingRsuId: rsuIds[serving]!,
       rsrpDbm,
       a3TriggeredRsuIds: triggeredTargets(handover, k).map((r) => rsuIds[r]!),
-      meanSinrDb: linearToDb(sampledSinr(handover, k, serving, source.parameters)),
+      meanSinrDb: linearToDb(estimatedSinr(k, serving)),
       risPotentialGainDb: linearToDb(bestMeanPowerGain(model, serving, k) / model.largeScale.gain[link]!),
       lastSinrDb: Number.isNaN(lastSinr) ? null : linearToDb(lastSinr),
       lastRateBps: Number.isNaN(source.lastRateBps[k]!) ? null : source.lastRateBps[k]!,
@@ -61,7 +69,7 @@ export function buildObservation(source: ObservationSource): Observation {
     const servedVehicles: ServedVehicle[] = [];
     fleet.ids.forEach((vehicleId, k) => {
       if (handover.serving[k] === r) {
-        const gain = sampledSinr(handover, k, r, source.parameters);
+        const gain = estimatedSinr(k, r);
         servedVehicles.push({ vehicleId, effectiveGain: gain, effectiveGainDb: linearToDb(gain) });
       }
     });

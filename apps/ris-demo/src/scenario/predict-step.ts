@@ -1,21 +1,24 @@
 /**
- * Deterministic evaluation of candidate actions on the current large-scale channel: the same handover, RIS and NOMA
- * logic as a step, but with the mean powers E|h|² instead of a fading draw, no state change and no random draw.
- * Rates are Shannon rates at the mean SINR (an optimistic, Jensen-type approximation of the ergodic rate, fine for
- * ranking proposals).
+ * Deterministic evaluation of candidate actions on the current large-scale channel: the same handover, RIS, NOMA,
+ * power-control and power-model logic as a step, but with the mean powers E|h|² instead of a fading draw, no state
+ * change and no random draw. Rates are capped Shannon rates at the mean SINR (an optimistic, Jensen-type approximation
+ * of the ergodic rate, fine for ranking proposals). By default it sees what the decisions see: the estimated channel
+ * (co-phasing and powers on the CSI view); `channel: 'true'` evaluates on the true mean channel instead.
  */
 import type { StepActions } from './actions.ts';
 import { executeHandovers } from './handover-control.ts';
 import { rateKpis } from './kpis.ts';
-import { meanReceivedPowers, servingSinrs } from './link-budget.ts';
-import { serve, validatePairs } from './noma-service.ts';
+import { meanReceivedPowers } from './link-budget.ts';
+import { validatePairs } from './noma-service.ts';
 import { applyFavour, resolveFavour } from './ris-control.ts';
-import type { SimulationState } from './simulation-state.ts';
-import type { PredictedKpis } from './types.ts';
+import { profilesDiffer, type SimulationState } from './simulation-state.ts';
+import { activeRsus, consumedPower, mixServices, transmit } from './transmission.ts';
+import type { PredictedKpis, PredictOptions } from './types.ts';
 
 /** What `step(actions)` would yield on the current large-scale channel. */
-export function predictStep(state: SimulationState, actions: StepActions): PredictedKpis {
-  const { scenario, fleet, model, handover, profile } = state;
+export function predictStep(state: SimulationState, actions: StepActions, options: PredictOptions = {}): PredictedKpis {
+  const { scenario, fleet, handover, profile } = state;
+  const model = options.channel === 'true' ? state.model : state.csi.model;
   const dryRun = executeHandovers(handover, actions.v2i?.handovers ?? [], {
     timeS: state.stepIndex * scenario.timeStepS,
     vehicleIndex: state.vehicleIndex,
@@ -36,18 +39,18 @@ export function predictStep(state: SimulationState, actions: StepActions): Predi
   applyFavour(model, serving, requested.length > 0 ? requested : state.favour, scenario.ris.phaseBits, candidate);
   const powers = new Float64Array(state.powers.length);
   meanReceivedPowers(model, scenario, candidate, powers);
-  const gains = new Float64Array(fleet.ids.length);
-  servingSinrs(powers, serving, state.noiseW, state.parameters.interference, gains);
   const pairs = validatePairs(actions.noma?.pairs ?? state.pairsAction, state.rsuIndex, state.vehicleIndex, serving);
-  const service = serve({
-    gains,
-    serving,
-    rsuCount: state.rsuIds.length,
-    pairs: pairs.accepted,
-    bandwidthHz: scenario.bandwidthHz,
-    sicResidual: scenario.noma.sicResidual,
-  });
-  const kpis = rateKpis(service.rateBps, service.omaRateBps, state.totalPowerW);
+  const link = { scenario, serving, noiseW: state.noiseW, pairs: pairs.accepted };
+  let service = transmit({ ...link, powers });
+  const reconfigured = profilesDiffer(candidate, state.transmitted);
+  const oldShare = reconfigured ? Math.min(1, scenario.ris.reconfigurationDelayS / scenario.timeStepS) : 0;
+  if (oldShare > 0) {
+    const oldPowers = new Float64Array(powers.length);
+    meanReceivedPowers(model, scenario, state.transmitted, oldPowers);
+    service = mixServices(transmit({ ...link, powers: oldPowers }), service, oldShare);
+  }
+  const power = consumedPower(scenario, service.radiatedShare, activeRsus(serving, state.rsuIds.length), reconfigured);
+  const kpis = rateKpis(service.rateBps, service.omaRateBps, power.totalW);
   return {
     sumRateBps: kpis.sumRateBps,
     omaSumRateBps: kpis.omaSumRateBps,
@@ -58,5 +61,7 @@ export function predictStep(state: SimulationState, actions: StepActions): Predi
     handoversExecutable: dryRun.succeeded.length + dryRun.failed.length,
     handoversRejected: dryRun.rejected.length,
     rateBpsByVehicle: Object.fromEntries(fleet.ids.map((id, k) => [id, service.rateBps[k]!])),
+    totalPowerW: power.totalW,
+    risReconfigured: reconfigured,
   };
 }

@@ -14,4 +14,6 @@ export const STREAM = {
   risHopFading: 4,
   /** The random-phase reference profile used to report the RIS gain. */
   referenceProfile: 5,
+  /** Channel-estimation errors: `[csiError, 0, r, k]` per direct link, `[csiError, 1, k]` per vehicle's RIS hop. */
+  csiError: 6,
 } as const;

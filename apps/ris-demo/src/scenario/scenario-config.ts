@@ -52,6 +52,18 @@ export interface RisConfig {
   readonly vehicleHopKFactorDb: number;
   /** Power drawn per element in W at this phase resolution (Huang et al. 2019 model; value is our assumption). */
   readonly elementPowerW: number;
+  /**
+   * When the per-element power is drawn: `always` (Huang et al. 2019: every element, every step) or `reconfigured`
+   * (only in steps whose transmitted profile differs from the previous step's, e.g. drivers loading a new profile).
+   */
+  readonly elementPowerMode: 'always' | 'reconfigured';
+  /** Power of the controller (FPGA board and drive circuits; J. Wang et al. 2024's P_static), always drawn, W. */
+  readonly staticPowerW: number;
+  /**
+   * Reconfiguration delay τ in s (0 ≤ τ ≤ Δt): in a step whose profile changed, the first τ of the step still carries
+   * the previous step's profile, so rates are the time-weighted mix of the old and the new profile's rates.
+   */
+  readonly reconfigurationDelayS: number;
 }
 
 /** Large-scale and small-scale channel parameters of the direct RSU → vehicle links (3GPP TR 38.901 UMi). */
@@ -74,6 +86,27 @@ export interface ChannelConfig {
   readonly kFactorDecorrelationM: number;
   /** Whether the other RSUs' transmissions (same band, reuse 1) interfere. */
   readonly interRsuInterference: boolean;
+  /** Path loss and LOS probability of the direct links: 3GPP TR 38.901 UMi street canyon or UMa. */
+  readonly pathLossModel: 'umi' | 'uma';
+  /**
+   * Small-scale fading of the direct links: `rician` (K-factor above in LOS, Rayleigh in NLOS) or `nakagami`
+   * (Nakagami-m with `nakagamiM`, zero-mean, in every state).
+   */
+  readonly smallScaleFading: 'rician' | 'nakagami';
+  /** Nakagami shape m ≥ 1/2 (used when `smallScaleFading` is `nakagami`; m = 1 is Rayleigh). */
+  readonly nakagamiM: number;
+}
+
+/**
+ * Channel-state information the decisions are made on (agents, baselines, the RIS controller and `predict`); the
+ * simulation itself always runs on the true channels. The estimate of each mean coefficient x is
+ * x̂ = x(t − d Δt) + e, e ~ CN(0, NMSE · E|x|²), redrawn every step.
+ */
+export interface CsiConfig {
+  /** Normalised mean-square error of the estimate in dB (e.g. −20); null for error-free estimates. */
+  readonly nmseDb: number | null;
+  /** Staleness d in steps: decisions at step t use the channel of step t − d (0 = current). */
+  readonly delaySteps: number;
 }
 
 /** NOMA and OMA parameters. */
@@ -100,12 +133,25 @@ export interface HandoverConfig {
   readonly failureSinrDb: number;
 }
 
-/** Power consumption model for energy efficiency (Huang et al. 2019). */
+/**
+ * Power consumption model: per RSU the load-dependent EARTH model (G. Auer et al., "How much energy is needed to run
+ * a wireless network?", IEEE Wireless Commun. 18(5), 2011) P_in = P_0 + P_out/ν while it serves someone and P_sleep
+ * while idle, with P_out the radiated power as allocated; plus the RIS (see `RisConfig`).
+ */
 export interface EnergyConfig {
-  /** Power-amplifier efficiency ν in (0, 1]. */
+  /** Power-amplifier efficiency ν in (0, 1] (EARTH's Δ_p = 1/ν). */
   readonly amplifierEfficiency: number;
-  /** Static circuit power per RSU (including its users' receivers), W. */
+  /** Load-independent circuit power P_0 of an active RSU, W. */
   readonly staticPowerPerRsuW: number;
+  /** Power of an RSU that serves nobody in a step (it does not transmit, so it does not interfere either), W. */
+  readonly sleepPowerPerRsuW: number;
+  /**
+   * Power control: each transmission (OMA slot or NOMA pair) uses the least power that loses no rate once rates are
+   * capped at `maxSpectralEfficiency`; off: every active RSU radiates its full `txPowerW`.
+   */
+  readonly powerControl: boolean;
+  /** Highest spectral efficiency of the modulation and coding, bit/s/Hz (7.4063: 256-QAM, TS 38.214); null: none. */
+  readonly maxSpectralEfficiency: number | null;
 }
 
 /** A full scenario. Build one with `resolveScenario` (defaults plus overrides, validated). */
@@ -134,6 +180,8 @@ export interface ScenarioConfig {
   readonly handover: HandoverConfig;
   /** Power model. */
   readonly energy: EnergyConfig;
+  /** Channel-state information the decisions see. */
+  readonly csi: CsiConfig;
 }
 
 /** Overrides for `resolveScenario`: any top-level field, and any field of a nested section. */

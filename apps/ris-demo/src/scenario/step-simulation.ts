@@ -3,8 +3,12 @@
  * 1. handovers requested by the V2I action execute where event A3 has triggered (others are rejected and counted);
  * 2. the RIS profile is co-phased for the favour list on the mean channels and quantized to b bits;
  * 3. NOMA pairs are validated against the serving sets (invalid ones are refused; their vehicles use OMA);
- * 4. fresh fast fading is drawn for every link; SINRs (with inter-RSU interference) and NOMA/OMA rates follow;
- * 5. time advances: mobility with wrap-around, AR(1) large-scale updates, RSRP measurement, L3 filter and A3.
+ * 4. fresh fast fading is drawn for every link; SINRs (with inter-RSU interference), NOMA/OMA rates under the rate
+ *    cap and power control, and the consumed power follow (scenario/transmission.ts); a changed RIS profile draws
+ *    its element power and, with a reconfiguration delay τ, the first τ of the step still runs on the old profile;
+ * 5. time advances: mobility with wrap-around, AR(1) large-scale updates, the channel estimate, RSRP measurement,
+ *    L3 filter and A3.
+ * The RIS is co-phased on the estimated channel (`state.csi`); the transmission always runs on the true one.
  * A missing domain in the actions keeps its previous setting (favour list, pairs); no V2I action means no handover.
  */
 import { linearToDb } from '../physics/units.ts';
@@ -13,10 +17,11 @@ import { advanceChannel, drawFading } from './channel-model.ts';
 import { advanceFleet, vehiclePosition } from './fleet.ts';
 import { executeHandovers } from './handover-control.ts';
 import { rateKpis } from './kpis.ts';
-import { realizedReceivedPowers, realizedRisGainsDb, servingSinrs } from './link-budget.ts';
-import { serve, validatePairs } from './noma-service.ts';
+import { realizedReceivedPowers, realizedRisGainsDb } from './link-budget.ts';
+import { validatePairs } from './noma-service.ts';
 import { applyFavour, drawRandomProfile, resolveFavour } from './ris-control.ts';
-import { type SimulationState, takeMeasurements } from './simulation-state.ts';
+import { copyProfile, profilesDiffer, type SimulationState, takeMeasurements } from './simulation-state.ts';
+import { activeRsus, consumedPower, mixServices, transmit } from './transmission.ts';
 import type { StepOutcome } from './types.ts';
 
 function mean(values: Float64Array): number {
@@ -49,7 +54,7 @@ export function stepSimulation(state: SimulationState, actions: StepActions): St
   }
   // The last measurement co-phased the current favour list on this geometry; redo it only if something changed.
   if (state.profileStale) {
-    applyFavour(model, handover.serving, state.favour, scenario.ris.phaseBits, state.profile);
+    applyFavour(state.csi.model, handover.serving, state.favour, scenario.ris.phaseBits, state.profile);
   }
   state.pairsAction = actions.noma?.pairs ?? state.pairsAction;
   const pairs = validatePairs(state.pairsAction, state.rsuIndex, state.vehicleIndex, handover.serving);
@@ -57,16 +62,22 @@ export function stepSimulation(state: SimulationState, actions: StepActions): St
   drawFading(model);
   drawRandomProfile(state.referenceRandom, scenario.ris.phaseBits, state.reference);
   realizedReceivedPowers(model, scenario, state.profile, state.powers);
-  const gains = new Float64Array(fleet.ids.length);
-  servingSinrs(state.powers, handover.serving, state.noiseW, state.parameters.interference, gains);
-  const service = serve({
-    gains,
-    serving: handover.serving,
-    rsuCount: rsuIds.length,
-    pairs: pairs.accepted,
-    bandwidthHz: scenario.bandwidthHz,
-    sicResidual: scenario.noma.sicResidual,
-  });
+  const link = { scenario, serving: handover.serving, noiseW: state.noiseW, pairs: pairs.accepted };
+  let service = transmit({ ...link, powers: state.powers });
+  const reconfigured = profilesDiffer(state.profile, state.transmitted);
+  const oldShare = reconfigured ? Math.min(1, scenario.ris.reconfigurationDelayS / scenario.timeStepS) : 0;
+  if (oldShare > 0) {
+    const oldPowers = new Float64Array(state.powers.length);
+    realizedReceivedPowers(model, scenario, state.transmitted, oldPowers);
+    service = mixServices(transmit({ ...link, powers: oldPowers }), service, oldShare);
+  }
+  const power = consumedPower(
+    scenario,
+    service.radiatedShare,
+    activeRsus(handover.serving, rsuIds.length),
+    reconfigured,
+  );
+  copyProfile(state.profile, state.transmitted);
   const risGains = realizedRisGainsDb(model, state.powers, handover.serving, state.reference, scenario);
   const outcome: StepOutcome = {
     stepIndex: state.stepIndex,
@@ -95,7 +106,7 @@ export function stepSimulation(state: SimulationState, actions: StepActions): St
     risFavour: state.favourAction,
     risRejected,
     kpis: {
-      ...rateKpis(service.rateBps, service.omaRateBps, state.totalPowerW),
+      ...rateKpis(service.rateBps, service.omaRateBps, power.totalW),
       handoverSuccesses: handovers.succeeded.length,
       handoverFailures: handovers.failed.length,
       handoversRejected: handovers.rejected.length,
@@ -104,6 +115,13 @@ export function stepSimulation(state: SimulationState, actions: StepActions): St
       invalidPairs: pairs.rejected.length,
       risGainDb: mean(risGains.versusNone),
       risGainVsRandomDb: mean(risGains.versusReference),
+    },
+    power: {
+      totalW: power.totalW,
+      radiatedW: power.radiatedW,
+      rsuW: Object.fromEntries(rsuIds.map((id, r) => [id, power.rsuW[r]!])),
+      risW: power.risW,
+      risReconfigured: reconfigured,
     },
   };
   state.lastSinr.set(service.sinr);

@@ -129,7 +129,7 @@ export interface Kpis {
   readonly jainFairness: number;
   /** Energy efficiency B Σ SE / P_tot = sum rate / total power, bit/J. */
   readonly energyEfficiencyBitPerJ: number;
-  /** Total consumed power P_t/ν + P_static per RSU plus N · P_elem, W. */
+  /** Total consumed power of this step (EARTH model per RSU as allocated, plus the RIS; see `StepPower`), W. */
   readonly totalPowerW: number;
   readonly handoverSuccesses: number;
   readonly handoverFailures: number;
@@ -168,6 +168,21 @@ export interface StepOutcome {
   /** Favour entries refused (unknown vehicle, weight not > 0, listed twice). */
   readonly risRejected: readonly Rejection[];
   readonly kpis: Kpis;
+  /** Where the power went in this step. */
+  readonly power: StepPower;
+}
+
+/** Power consumption of one step, W (physics/base-station-power.ts, scenario/transmission.ts). */
+export interface StepPower {
+  readonly totalW: number;
+  /** Radiated power summed over the RSUs, as allocated (power control, idle RSUs off). */
+  readonly radiatedW: number;
+  /** Consumed power per RSU id: P_0 + P_out/ν while serving, P_sleep while idle. */
+  readonly rsuW: Readonly<Record<string, number>>;
+  /** The RIS's static power plus the per-element power drawn in this step. */
+  readonly risW: number;
+  /** Whether the transmitted RIS profile differs from the previous step's. */
+  readonly risReconfigured: boolean;
 }
 
 /** Deterministic evaluation of candidate actions on the current large-scale channel (no fast fading, no RNG). */
@@ -183,6 +198,19 @@ export interface PredictedKpis {
   readonly handoversRejected: number;
   /** Predicted rate per vehicle id, bit/s. */
   readonly rateBpsByVehicle: Readonly<Record<string, number>>;
+  /** Predicted consumed power, W (energy per bit = totalPowerW / sumRateBps). */
+  readonly totalPowerW: number;
+  /** Whether the actions would change the transmitted RIS profile (costing element power and the reconfiguration delay). */
+  readonly risReconfigured: boolean;
+}
+
+/** Options of `predict`. */
+export interface PredictOptions {
+  /**
+   * `estimated` (default): the channel the decisions see (imperfect, possibly stale CSI, as configured);
+   * `true`: the true mean channel (a genie bound). Identical when CSI is perfect.
+   */
+  readonly channel?: 'estimated' | 'true';
 }
 
 /** A running simulation. */
@@ -195,8 +223,11 @@ export interface Simulation {
   observe(): Observation;
   /** Applies the actions, advances time by one Δt, and reports the step. */
   step(actions: StepActions): StepOutcome;
-  /** What `step(actions)` would yield on the current large-scale channel, without fast fading or state change. */
-  predict(actions: StepActions): PredictedKpis;
+  /**
+   * What `step(actions)` would yield on the current large-scale channel, without fast fading or state change, as
+   * the decisions can know it (the estimated channel unless `options.channel` is `true`).
+   */
+  predict(actions: StepActions, options?: PredictOptions): PredictedKpis;
 }
 
 /** Options of `createSimulation`. */

@@ -15,8 +15,10 @@ const isPositive = (value: number): boolean => Number.isFinite(value) && value >
 const isWithin = (value: number, min: number, max: number): boolean =>
   Number.isFinite(value) && value >= min && value <= max;
 
+const isOneOf = (value: unknown, allowed: readonly unknown[]): boolean => allowed.includes(value);
+
 function checksOf(scenario: ScenarioConfig): Check[] {
-  const { road, ris, channel, noma, handover, energy } = scenario;
+  const { road, ris, channel, noma, handover, energy, csi } = scenario;
   const slowest = coherenceTimeS(maxDopplerHz(road.minSpeedMps, scenario.carrierHz));
   const ids = scenario.rsus.map((rsu) => rsu.id);
   return [
@@ -54,8 +56,8 @@ function checksOf(scenario: ScenarioConfig): Check[] {
     ],
     ['rsus', scenario.rsus.length >= 1 && new Set(ids).size === ids.length, 'at least one RSU, unique ids', ids],
     ...scenario.rsus.flatMap((rsu, index): Check[] => [
-      [`rsus.${index}.txPowerW`, isPositive(rsu.txPowerW), 'a positive power in W', rsu.txPowerW],
-      [`rsus.${index}.position.z`, isWithin(rsu.position.z, 1.5, 50), 'an antenna height in m', rsu.position.z],
+      [`rsus[${index}].txPowerW`, isPositive(rsu.txPowerW), 'a positive power in W', rsu.txPowerW],
+      [`rsus[${index}].position.z`, isWithin(rsu.position.z, 1.5, 50), 'an antenna height in m', rsu.position.z],
     ]),
     ['ris.rows', isInteger(ris.rows, 1, 256), 'an integer from 1 to 256', ris.rows],
     ['ris.columns', isInteger(ris.columns, 1, 256), 'an integer from 1 to 256', ris.columns],
@@ -73,6 +75,19 @@ function checksOf(scenario: ScenarioConfig): Check[] {
       ris.vehicleHopKFactorDb,
     ],
     ['ris.elementPowerW', isWithin(ris.elementPowerW, 0, 1), 'a power from 0 to 1 W', ris.elementPowerW],
+    [
+      'ris.elementPowerMode',
+      isOneOf(ris.elementPowerMode, ['always', 'reconfigured']),
+      "'always' or 'reconfigured'",
+      ris.elementPowerMode,
+    ],
+    ['ris.staticPowerW', isWithin(ris.staticPowerW, 0, 1000), 'a power from 0 to 1000 W', ris.staticPowerW],
+    [
+      'ris.reconfigurationDelayS',
+      isWithin(ris.reconfigurationDelayS, 0, scenario.timeStepS),
+      `a delay from 0 to the time step (${scenario.timeStepS} s)`,
+      ris.reconfigurationDelayS,
+    ],
     [
       'channel.shadowingSigmaLosDb',
       isWithin(channel.shadowingSigmaLosDb, 0, 20),
@@ -95,6 +110,20 @@ function checksOf(scenario: ScenarioConfig): Check[] {
     ).map((key): Check => [`channel.${key}`, isPositive(channel[key]), 'a positive distance in m', channel[key]]),
     ['channel.kFactorSigmaDb', isWithin(channel.kFactorSigmaDb, 0, 20), '0–20 dB', channel.kFactorSigmaDb],
     ['channel.kFactorMeanDb', isWithin(channel.kFactorMeanDb, -30, 40), '−30–40 dB', channel.kFactorMeanDb],
+    ['channel.pathLossModel', isOneOf(channel.pathLossModel, ['umi', 'uma']), "'umi' or 'uma'", channel.pathLossModel],
+    [
+      'road.vehicleAntennaHeightM',
+      channel.pathLossModel !== 'uma' || road.vehicleAntennaHeightM < 13,
+      'below 13 m with UMa (h_E = 1 m; taller terminals need the random h_E, not modelled)',
+      road.vehicleAntennaHeightM,
+    ],
+    [
+      'channel.smallScaleFading',
+      isOneOf(channel.smallScaleFading, ['rician', 'nakagami']),
+      "'rician' or 'nakagami'",
+      channel.smallScaleFading,
+    ],
+    ['channel.nakagamiM', isWithin(channel.nakagamiM, 0.5, 100), 'm from 0.5 to 100', channel.nakagamiM],
     ['noma.sicResidual', isWithin(noma.sicResidual, 0, 1), 'ε from 0 to 1', noma.sicResidual],
     [
       'noma.farUserMinSpectralEfficiency',
@@ -125,6 +154,21 @@ function checksOf(scenario: ScenarioConfig): Check[] {
       energy.amplifierEfficiency,
     ],
     ['energy.staticPowerPerRsuW', isWithin(energy.staticPowerPerRsuW, 0, 1e4), '0–10 kW', energy.staticPowerPerRsuW],
+    ['energy.sleepPowerPerRsuW', isWithin(energy.sleepPowerPerRsuW, 0, 1e4), '0–10 kW', energy.sleepPowerPerRsuW],
+    ['energy.powerControl', typeof energy.powerControl === 'boolean', 'true or false', energy.powerControl],
+    [
+      'energy.maxSpectralEfficiency',
+      energy.maxSpectralEfficiency === null || isWithin(energy.maxSpectralEfficiency, 0.1, 30),
+      'from 0.1 to 30 bit/s/Hz, or null for no cap',
+      energy.maxSpectralEfficiency,
+    ],
+    [
+      'csi.nmseDb',
+      csi.nmseDb === null || isWithin(csi.nmseDb, -60, 20),
+      'an NMSE from −60 to 20 dB, or null for perfect estimates',
+      csi.nmseDb,
+    ],
+    ['csi.delaySteps', isInteger(csi.delaySteps, 0, 1000), 'an integer from 0 to 1000 steps', csi.delaySteps],
   ];
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +66,49 @@ describe('the scenario on the command line', () => {
     expect(result.stderr).toContain('--grid risElements[1]');
     expect(result.stderr).toContain('--grid speed');
     expect(existsSync(join(folder, 'run'))).toBe(false);
+  });
+
+  it('prints every grid point with --print-scenario', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ris-scenario-'));
+    const result = await cli(['--print-scenario', '--grid', 'vehicles=4,6;csi.nmseDb=null,-10'], folder);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as { points: { label: string; scenario: { vehicleCount: number } }[] };
+    expect(printed.points.map((point) => point.label)).toEqual([
+      'vehicles=4_csi.nmseDb=null',
+      'vehicles=4_csi.nmseDb=-10',
+      'vehicles=6_csi.nmseDb=null',
+      'vehicles=6_csi.nmseDb=-10',
+    ]);
+    expect(printed.points[3]!.scenario.vehicleCount).toBe(6);
+  });
+
+  it('runs a grid: one run per point in its own folder and a grid summary keyed by the swept parameters', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ris-grid-'));
+    const result = await cli(
+      ['--grid', 'risElements=16,64;vehicles=4', '--steps', '3', '--out', 'g', '--quiet'],
+      folder,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(folder, 'g', 'grid-summary.json'), 'utf8'));
+    expect(summary.axes).toEqual([
+      { name: 'risElements', values: [16, 64] },
+      { name: 'vehicles', values: [4] },
+    ]);
+    expect(summary.points.map((point: { parameters: unknown }) => point.parameters)).toEqual([
+      { risElements: 16, vehicles: 4 },
+      { risElements: 64, vehicles: 4 },
+    ]);
+    expect(Object.keys(summary.points[0].policies)).toContain('fixed-heuristic');
+    for (const label of ['risElements=16_vehicles=4', 'risElements=64_vehicles=4']) {
+      const point = JSON.parse(readFileSync(join(folder, 'g', label, 'summary.json'), 'utf8'));
+      expect(point.scenario.vehicles).toBe(4);
+    }
+    expect(existsSync(join(folder, 'g', 'grid-summary.json.partial'))).toBe(false);
+  });
+
+  it('refuses to record or replay a grid', async () => {
+    const result = await cli(['--grid', 'vehicles=4', '--mode', 'replay', '--cassette', 'c.jsonl'], tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--grid cannot be recorded or replayed');
   });
 });

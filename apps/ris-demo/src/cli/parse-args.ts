@@ -158,6 +158,8 @@ function checkCombinations(options: CliOptions): void {
     throw new CliUsageError('--mode replay needs --cassette FILE');
   if (options.replayCassette && options.mode !== 'replay') throw new CliUsageError('--cassette needs --mode replay');
   if (options.baseUrl && options.mode !== 'live') throw new CliUsageError('--base-url needs --mode live');
+  if (options.grid !== undefined && (options.mode === 'replay' || options.recordCassette))
+    throw new CliUsageError('--grid cannot be recorded or replayed: a cassette holds one run');
 }
 
 function integer(values: Record<string, unknown>, name: string, fallback: number, minimum: number): number {

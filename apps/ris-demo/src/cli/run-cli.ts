@@ -7,10 +7,12 @@ import { runDemo } from '../orchestrator/run-demo.ts';
 import type { ProgressStream } from '../report/progress-bar.ts';
 import { comparisonTable } from '../report/summary-tables.ts';
 import { renderTextTable } from '../report/text-table.ts';
-import { scenarioToJson } from '../scenario/scenario-file.ts';
+import type { ScenarioOverrides } from '../scenario/scenario-config.ts';
+import { scenarioJsonReplacer, scenarioToJson } from '../scenario/scenario-file.ts';
 import { type CliScenario, formatScenarioIssues, resolveCliScenario } from './cli-scenario.ts';
 import { CliUsageError } from './cli-usage-error.ts';
 import { loadDemoConfig } from './demo-config.ts';
+import { runGrid } from './grid-run.ts';
 import { createLlmEnvironment } from './llm-environment.ts';
 import { type CliOptions, parseCliArgs, USAGE } from './parse-args.ts';
 import { setUpTelemetry } from './telemetry-setup.ts';
@@ -54,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (cli.printScenario) {
-    io.stdout.write(scenarioToJson(scenario.scenario));
+    io.stdout.write(scenario.grid === null ? scenarioToJson(scenario.scenario) : gridToJson(scenario.grid));
     return 0;
   }
   try {
@@ -64,6 +66,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`\nris-demo: ${(error as Error).message}${code}\n`);
     return 1;
   }
+}
+
+/** The grid's points for `--print-scenario --grid …`: parameters, label and resolved scenario of each. */
+function gridToJson(points: NonNullable<CliScenario['grid']>): string {
+  const entries = points.map((point) => ({
+    parameters: point.parameters,
+    label: point.label,
+    scenario: point.scenario,
+  }));
+  return `${JSON.stringify({ points: entries }, scenarioJsonReplacer, 2)}\n`;
 }
 
 async function runWithOptions(cli: CliOptions, scenario: CliScenario, io: CliIo): Promise<number> {
@@ -84,25 +96,40 @@ async function runWithOptions(cli: CliOptions, scenario: CliScenario, io: CliIo)
           `${cli.batching} batching (size ${config.batching.batchSize}), telemetry ${telemetry.description}\n`,
       );
     }
-    const result = await runDemo({
-      run: {
+    const runOne = (overrides: ScenarioOverrides, outDir: string, progress: boolean) =>
+      runDemo({
+        run: {
+          seed: cli.seed,
+          steps: cli.steps,
+          mode: cli.mode,
+          model: config.model,
+          batching: cli.batching,
+          batchSize: config.batching.batchSize,
+          onLlmFailure: cli.onLlmFailure,
+          latencyBudgetMs: config.latencyBudget.ms,
+          weights: cli.weights ?? DEFAULT_KPI_WEIGHTS,
+        },
+        outDir,
+        scenario: overrides,
+        adapter: llm.adapter,
+        clock: llm.clock,
+        baselines: DEMO_BASELINES,
+        progress: progress && !cli.quiet ? io.stderr : undefined,
+      });
+    if (scenario.grid !== null) {
+      const grid = await runGrid({
+        points: scenario.grid,
+        outDir: cli.outDir,
         seed: cli.seed,
-        steps: cli.steps,
-        mode: cli.mode,
-        model: config.model,
-        batching: cli.batching,
-        batchSize: config.batching.batchSize,
-        onLlmFailure: cli.onLlmFailure,
-        latencyBudgetMs: config.latencyBudget.ms,
-        weights: cli.weights ?? DEFAULT_KPI_WEIGHTS,
-      },
-      outDir: cli.outDir,
-      scenario: scenario.overrides,
-      adapter: llm.adapter,
-      clock: llm.clock,
-      baselines: DEMO_BASELINES,
-      progress: cli.quiet ? undefined : io.stderr,
-    });
+        runPoint: async (point, outDir) => (await runOne(point.overrides, outDir, false)).summary,
+        onPoint: (point, total) => {
+          if (!cli.quiet) io.stderr.write(`grid point ${point.index + 1}/${total}: ${point.label}\n`);
+        },
+      });
+      if (!cli.quiet) io.stdout.write(`wrote ${grid.file} (${scenario.grid.length} points)\n`);
+      return 0;
+    }
+    const result = await runOne(scenario.overrides, cli.outDir, true);
     if (!cli.quiet) {
       const table = comparisonTable(result.summary);
       io.stdout.write(`\n${renderTextTable(table.columns, table.rows)}\n\n`);

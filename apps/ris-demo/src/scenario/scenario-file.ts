@@ -174,7 +174,12 @@ export function parseScenarioFile(text: string, path: string): ScenarioOverrides
   return scenarioOverridesFromJson(content, source);
 }
 
+/** `JSON.stringify` replacer of scenario files: `Infinity` becomes the string `"Infinity"`. */
+export function scenarioJsonReplacer(_key: string, value: unknown): unknown {
+  return value === Number.POSITIVE_INFINITY ? 'Infinity' : value;
+}
+
 /** A resolved scenario as scenario-file JSON (2-space indent; `Infinity` as the string `"Infinity"`). */
 export function scenarioToJson(scenario: ScenarioConfig): string {
-  return `${JSON.stringify(scenario, (_key, value: unknown) => (value === Number.POSITIVE_INFINITY ? 'Infinity' : value), 2)}\n`;
+  return `${JSON.stringify(scenario, scenarioJsonReplacer, 2)}\n`;
 }

@@ -29,6 +29,7 @@ function outcome(stepIndex: number, vehicles: number, totalPowerW = 30): StepOut
     risFavour: [],
     risRejected: [],
     kpis: { totalPowerW } as StepOutcome['kpis'],
+    power: { totalW: totalPowerW, radiatedW: 0, rsuW: {}, risW: 0, risReconfigured: false },
   };
 }
 

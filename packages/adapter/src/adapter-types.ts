@@ -7,8 +7,11 @@ import type {
   ChatStreamEvent,
   FallbackReason,
   ResponseFormat,
+  ToolChoice,
+  ToolDefinition,
   Transport,
 } from '@acpt/config';
+import type { CerebrasProviderOptions } from './options/provider-options.ts';
 import type { Clock, Sleep } from './timing/timers.ts';
 
 /** What the adapter is built from besides its configuration. Every collaborator is injectable. */
@@ -69,6 +72,16 @@ export interface GenerateOptions {
   readonly system?: string;
   /** Free-form attributes passed on `request-start` (agent name, step, …). */
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /** Function tools the model may call in this request (validated as Cerebras validates them). */
+  readonly tools?: readonly ToolDefinition[] | undefined;
+  /** Which tool the model must call, if any; needs `tools`. */
+  readonly toolChoice?: ToolChoice | undefined;
+  /**
+   * Cerebras request parameters of this call (`topP`, `stop`, penalties, `logprobs`, `serviceTier`, `prediction`,
+   * `promptCacheKey`, `reasoningEffort`, …) and an `extraBody` passthrough for newer ones. Invalid values, unknown
+   * names and passthrough keys that collide with a field the adapter owns reject with `InvalidRequestError`.
+   */
+  readonly providerOptions?: CerebrasProviderOptions | undefined;
 }
 
 /** A response of the adapter: the transport's response plus how the adapter obtained it. */

@@ -15,6 +15,18 @@ export { createAdapter } from './create-adapter.ts';
 export type { AdapterDiagnostics, RecentError, RequestCounts } from './diagnostics/diagnostics-types.ts';
 export type { LatencySummary } from './diagnostics/latency-histogram.ts';
 export { ADAPTER_EVENT_NAMES } from './events/event-names.ts';
+export type { CerebrasProviderOptions } from './options/provider-options.ts';
+export { CEREBRAS_PROVIDER_OPTION_NAMES } from './options/provider-options.ts';
+export { providerOptionsIssues } from './options/provider-options-issues.ts';
+export { toolIssues } from './options/tool-issues.ts';
+export type { GenerateObjectOptions, ObjectResponse } from './structured/generate-object.ts';
+export { checkOutput, jsonSchemaOf, type OutputCheck } from './structured/output-schema.ts';
+export {
+  dropOptionalNulls,
+  type JsonSchemaObject,
+  type StrictJsonSchemaOptions,
+  toStrictJsonSchema,
+} from './structured/strict-json-schema.ts';
 export type { TemplatedItemResult, TemplatedOptions, TemplatedResult } from './templated/generate-templated.ts';
 export type { TemplatedItem } from './templated/templated-prompts.ts';
 export type { Clock, Sleep } from './timing/timers.ts';

@@ -56,15 +56,18 @@ export {
   isApiKeyProvider,
   markApiKeyProvider,
 } from './contract/api-key-provider.ts';
-export type {
-  ChatMessage,
-  ChatRequest,
-  ChatRole,
-  ModelId,
-  ResponseFormat,
-  ToolCall,
-  ToolChoice,
-  ToolDefinition,
+export {
+  CHAT_REQUEST_WIRE_FIELDS,
+  type ChatMessage,
+  type ChatRequest,
+  type ChatRequestWireField,
+  type ChatRole,
+  type ExtraBody,
+  type ModelId,
+  type ResponseFormat,
+  type ToolCall,
+  type ToolChoice,
+  type ToolDefinition,
 } from './contract/chat-request.ts';
 export type {
   ChatResponse,
@@ -83,6 +86,7 @@ export {
   type ToolCallEvent,
 } from './contract/chat-stream-event.ts';
 export { estimatePromptTokens, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS } from './contract/estimate-tokens.ts';
+export { extraBodyIssues } from './contract/extra-body-issues.ts';
 export type { RateLimitState, RateLimitWindow, RateLimitWindowName } from './contract/rate-limit.ts';
 export type { Transport, TransportCallOptions } from './contract/transport.ts';
 export { AbortedError } from './errors/aborted-error.ts';
@@ -106,7 +110,8 @@ export {
   NotFoundError,
   TransportHttpError,
 } from './errors/http-error.ts';
-export { InvalidResponseError } from './errors/invalid-response-error.ts';
+export { InvalidRequestError, type RequestIssue } from './errors/invalid-request-error.ts';
+export { InvalidResponseError, type ResponseIssue } from './errors/invalid-response-error.ts';
 export { ModelUnavailableError } from './errors/model-unavailable-error.ts';
 export { TransportNetworkError } from './errors/network-error.ts';
 export { ProxyError, type ProxyProblem } from './errors/proxy-error.ts';

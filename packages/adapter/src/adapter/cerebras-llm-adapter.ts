@@ -9,6 +9,7 @@ import {
   type RateLimitState,
   type TransportRole,
 } from '@acpt/config';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { AdapterCore } from '../adapter-core.ts';
 import type {
   AdapterOptions,
@@ -29,6 +30,7 @@ import { executeComplete } from '../request/execute-complete.ts';
 import { RequestRun } from '../request/request-run.ts';
 import { toChatRequest } from '../request/to-chat-request.ts';
 import { executeStream } from '../stream/execute-stream.ts';
+import { type GenerateObjectOptions, generateObject, type ObjectResponse } from '../structured/generate-object.ts';
 import { generateTemplated, type TemplatedOptions, type TemplatedResult } from '../templated/generate-templated.ts';
 import { systemClock, systemSleep, systemTimers, timersFromSleep } from '../timing/timers.ts';
 import { assertTransports, routeFor } from './validate-transports.ts';
@@ -147,6 +149,19 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
    */
   async *stream(input: GenerateInput, options?: GenerateOptions): AsyncIterable<AdapterStreamEvent> {
     yield* executeStream(this.#createRun(input, options, true));
+  }
+
+  /**
+   * Typed structured output: the reply constrained by the schema's JSON Schema (strict, Cerebras-compatible), parsed
+   * and validated by any Standard Schema (valibot, zod, arktype), re-asked once (`reasks`) when invalid. Resolves
+   * with the response and its typed `object`; rejects with `InvalidResponseError` (its `issues`) when still invalid.
+   * See {@link GenerateObjectOptions}.
+   */
+  generateObject<TSchema extends StandardSchemaV1>(
+    input: GenerateInput,
+    options: GenerateObjectOptions<TSchema>,
+  ): Promise<ObjectResponse<StandardSchemaV1.InferOutput<TSchema>>> {
+    return generateObject((next, callOptions) => this.generate(next, callOptions), this.#config, input, options);
   }
 
   /** Submits every request at once, in order; settles each one (never failing the set for one). */

@@ -1,11 +1,9 @@
-import { parseConfig, RetryExhaustedError } from '@acpt/config';
-import { createCerebrasTransport } from '@acpt/transport-cerebras';
-import { createMockCerebrasServer, createMockTransport, type MockCerebrasServerOptions } from '@acpt/transport-mock';
+import { RetryExhaustedError } from '@acpt/config';
+import type { MockCerebrasServerOptions } from '@acpt/transport-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOOPBACK_API_KEY, startLoopbackAdapter } from '../__fixtures__/loopback-adapter.ts';
 import type { CerebrasLLMAdapter } from '../adapter/cerebras-llm-adapter.ts';
-import { createAdapter } from '../create-adapter.ts';
 
-const apiKey = 'csk-loopback-test-key-0001';
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
@@ -21,26 +19,9 @@ async function loopback(
   server: MockCerebrasServerOptions = {},
   config: Record<string, unknown> = {},
 ): Promise<{ adapter: CerebrasLLMAdapter; requestCount: () => number }> {
-  const mockServer = await createMockCerebrasServer({ apiKey, ...server });
-  const parsed = parseConfig({
-    baseUrl: mockServer.url,
-    apiKey,
-    mockMode: false,
-    fallback: 'throw',
-    retry: { initialBackoffMs: 5, maxBackoffMs: 20 },
-    batching: { batchSize: 1, maxWaitMs: 0 },
-    ...config,
-  });
-  const adapter = createAdapter({
-    config: parsed,
-    transport: createCerebrasTransport({ config: parsed }),
-    mockTransport: createMockTransport({ seed: 3 }),
-  });
-  cleanups.push(
-    () => mockServer.close(),
-    () => adapter.close({ mode: 'cancel' }),
-  );
-  return { adapter, requestCount: () => mockServer.requestCount };
+  const started = await startLoopbackAdapter(server, config);
+  cleanups.push(started.close);
+  return started;
 }
 
 describe('end to end over loopback (real transport, mock server)', () => {
@@ -61,7 +42,7 @@ describe('end to end over loopback (real transport, mock server)', () => {
     expect(diagnostics.tokens.total).toBeGreaterThan(0);
     expect(diagnostics.rateLimits.last?.tokens.minute?.limit).toBe(1_000_000);
     expect(diagnostics.timeToFirstTokenMs.count).toBe(1);
-    expect(JSON.stringify(diagnostics)).not.toContain(apiKey);
+    expect(JSON.stringify(diagnostics)).not.toContain(LOOPBACK_API_KEY);
   });
 
   it('retries a 500 and a reset connection, then succeeds', async () => {

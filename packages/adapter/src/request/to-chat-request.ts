@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatRequest } from '@acpt/config';
 import type { GenerateInput, GenerateOptions } from '../adapter-types.ts';
+import { applyCallOptions } from '../options/apply-call-options.ts';
 
 function isChatRequest(input: GenerateInput): input is ChatRequest {
   return typeof input === 'object' && !Array.isArray(input) && 'messages' in input;
@@ -7,7 +8,10 @@ function isChatRequest(input: GenerateInput): input is ChatRequest {
 
 /**
  * Turns any accepted input into a `ChatRequest` with the model and `maxCompletionTokens` filled in, so admission and
- * events see what is sent. Per-call options override the request's fields.
+ * events see what is sent. Per-call options override the request's fields; tools, tool choice and provider options
+ * are validated (see `applyCallOptions`).
+ *
+ * @throws {InvalidRequestError} when tools, tool choice or provider options are invalid
  */
 export function toChatRequest(
   input: GenerateInput,
@@ -34,6 +38,9 @@ export function toChatRequest(
     if (options.responseFormat !== undefined) request.responseFormat = options.responseFormat;
     if (options.temperature !== undefined) request.temperature = options.temperature;
     if (options.seed !== undefined) request.seed = options.seed;
+    if (options.tools !== undefined || options.toolChoice !== undefined || options.providerOptions !== undefined)
+      return applyCallOptions(request, options);
   }
+  if (request.tools !== undefined || request.extraBody !== undefined) return applyCallOptions(request, {});
   return request;
 }

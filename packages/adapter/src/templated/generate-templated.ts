@@ -1,6 +1,9 @@
 import { estimatePromptTokens, InvalidResponseError } from '@acpt/config';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { AdapterCore } from '../adapter-core.ts';
 import type { AdapterResponse, GenerateInput, GenerateOptions } from '../adapter-types.ts';
+import { checkOutput, describeIssues, jsonSchemaOf, type OutputCheck } from '../structured/output-schema.ts';
+import { dropOptionalNulls, toStrictJsonSchema } from '../structured/strict-json-schema.ts';
 import {
   DEFAULT_ANSWER_SCHEMA,
   packedMessages,
@@ -18,8 +21,14 @@ export interface TemplatedOptions<TAnswer> {
   readonly template: string;
   /** The items; ids must be unique. */
   readonly items: readonly TemplatedItem[];
-  /** JSON schema of one answer. @defaultValue `{ type: 'string' }` */
-  readonly answerSchema?: Readonly<Record<string, unknown>>;
+  /**
+   * Standard Schema of one answer (valibot, zod, arktype, …), the same path as `generateObject`: its JSON Schema
+   * (or `answerSchema` when given) made strict for the wire, each answer validated by it; an invalid answer is
+   * re-asked alone and, if still invalid, rejected with `InvalidResponseError` carrying the issues.
+   */
+  readonly schema?: StandardSchemaV1<unknown, TAnswer> | undefined;
+  /** JSON schema of one answer (with `schema`: the wire schema instead of the converted one). @defaultValue `{ type: 'string' }` */
+  readonly answerSchema?: Readonly<Record<string, unknown>> | undefined;
   /** Checks one answer; a `false` makes the item be re-asked alone. @defaultValue any present answer is valid */
   readonly validate?:
     | ((answer: unknown, item: TemplatedItem) => answer is TAnswer)
@@ -84,8 +93,7 @@ export async function generateTemplated<TAnswer>(
   const { template, items } = options;
   if (new Set(items.map((item) => item.id)).size !== items.length)
     throw new TypeError('Templated item ids must be unique');
-  const answerSchema = options.answerSchema ?? DEFAULT_ANSWER_SCHEMA;
-  const validate: (answer: unknown, item: TemplatedItem) => boolean = options.validate ?? (() => true);
+  const { answerSchema, check } = answerChecker(options);
   const results = new Array<TemplatedItemResult<TAnswer>>(items.length);
   const packed = packedMessages(template, items);
   let answers = new Map<string, unknown>();
@@ -104,17 +112,20 @@ export async function generateTemplated<TAnswer>(
   }
   const reasks: Promise<void>[] = [];
   const reasked: TemplatedItem[] = [];
+  const checks = await Promise.all(
+    items.map((item) => (answers.has(item.id) ? check(answers.get(item.id), item) : undefined)),
+  );
   items.forEach((item, index) => {
-    const answer = answers.get(item.id);
-    if (answers.has(item.id) && validate(answer, item)) {
-      results[index] = { id: item.id, status: 'fulfilled', answer: answer as TAnswer, source: 'batch' };
+    const checked = checks[index];
+    if (checked?.ok === true) {
+      results[index] = { id: item.id, status: 'fulfilled', answer: checked.value, source: 'batch' };
       return;
     }
     reasked.push(item);
     reasks.push(
-      reask(generate, template, item, answerSchema, validate, options.options).then(
+      reask(generate, template, item, answerSchema, check, options.options).then(
         (value) => {
-          results[index] = { id: item.id, status: 'fulfilled', answer: value as TAnswer, source: 'individual' };
+          results[index] = { id: item.id, status: 'fulfilled', answer: value, source: 'individual' };
         },
         (error: unknown) => {
           results[index] = { id: item.id, status: 'rejected', error };
@@ -143,23 +154,49 @@ export async function generateTemplated<TAnswer>(
   return { results, stats };
 }
 
-async function reask(
+type AnswerCheck<TAnswer> = (answer: unknown, item: TemplatedItem) => Promise<OutputCheck<TAnswer>>;
+
+/** The wire schema of one answer and how an answer is checked: by the Standard Schema, else by `validate`. */
+function answerChecker<TAnswer>(options: TemplatedOptions<TAnswer>): {
+  answerSchema: Readonly<Record<string, unknown>>;
+  check: AnswerCheck<TAnswer>;
+} {
+  const schema = options.schema;
+  if (schema !== undefined) {
+    const original = jsonSchemaOf(schema, options.answerSchema, 'answerSchema');
+    return {
+      answerSchema: toStrictJsonSchema(original, { model: options.options?.model }),
+      check: (answer) => checkOutput(schema, dropOptionalNulls(answer, original)),
+    };
+  }
+  const validate: (answer: unknown, item: TemplatedItem) => boolean = options.validate ?? (() => true);
+  return {
+    answerSchema: options.answerSchema ?? DEFAULT_ANSWER_SCHEMA,
+    check: async (answer, item) =>
+      validate(answer, item)
+        ? { ok: true, value: answer as TAnswer }
+        : { ok: false, issues: [{ message: 'rejected by validate()', path: [] }] },
+  };
+}
+
+async function reask<TAnswer>(
   generate: TemplatedGenerate,
   template: string,
   item: TemplatedItem,
   answerSchema: Readonly<Record<string, unknown>>,
-  validate: (answer: unknown, item: TemplatedItem) => boolean,
+  check: AnswerCheck<TAnswer>,
   options: GenerateOptions | undefined,
-): Promise<unknown> {
+): Promise<TAnswer> {
   const response = await generate(
     { messages: singleMessages(template, item), responseFormat: singleResponseFormat(answerSchema) },
     options,
   );
   const parsed = parseSingleAnswer(response.text);
-  if (parsed === undefined || !validate(parsed.answer, item)) {
-    throw new InvalidResponseError(`The answer for item "${item.id}" is missing or invalid`, {
-      bodySnippet: response.text,
-    });
-  }
-  return parsed.answer;
+  const checked = parsed === undefined ? undefined : await check(parsed.answer, item);
+  if (checked?.ok === true) return checked.value;
+  const issues = checked?.issues ?? [{ message: 'the reply has no {"answer": …} JSON', path: [] }];
+  throw new InvalidResponseError(`The answer for item "${item.id}" is missing or invalid: ${describeIssues(issues)}`, {
+    bodySnippet: response.text,
+    issues,
+  });
 }

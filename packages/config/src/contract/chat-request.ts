@@ -95,4 +95,101 @@ export interface ChatRequest {
   readonly reasoningFormat?: 'none' | 'parsed' | 'text_parsed' | 'raw' | 'hidden';
   /** End-user id for abuse monitoring. */
   readonly user?: string;
+  /** Lower bound on generated tokens (`min_completion_tokens`); `-1` = the maximum. */
+  readonly minCompletionTokens?: number;
+  /** Penalises tokens by how often they appeared (−2..2). */
+  readonly frequencyPenalty?: number;
+  /** Penalises tokens that appeared at all (−2..2). */
+  readonly presencePenalty?: number;
+  /** Token id → bias (−100..100). */
+  readonly logitBias?: Readonly<Record<string, number>>;
+  /** Return log probabilities of the output tokens. */
+  readonly logprobs?: boolean;
+  /** How many most likely tokens to return per position (0–20); needs `logprobs`. */
+  readonly topLogprobs?: number;
+  /** Service tier (Private Preview); `priority` is for dedicated endpoints only. */
+  readonly serviceTier?: 'auto' | 'default' | 'flex' | 'priority';
+  /** Predicted output: content the reply is expected to repeat. */
+  readonly prediction?: { readonly type: 'content'; readonly content: string };
+  /** Prompt-cache routing hint. */
+  readonly promptCacheKey?: string;
+  /** GLM models only: drop earlier turns' reasoning. */
+  readonly clearThinking?: boolean;
+  /**
+   * Extra body fields sent as they are, for request parameters newer than this contract (snake_case wire names).
+   * Never a field the contract models: {@link CHAT_REQUEST_WIRE_FIELDS} lists those, and callers refuse collisions.
+   */
+  readonly extraBody?: ExtraBody;
 }
+
+/**
+ * Every wire field (snake_case) that `ChatRequest` models or a transport writes itself. `extraBody` must not use
+ * any of them: the typed field, or the transport, owns it.
+ */
+export const CHAT_REQUEST_WIRE_FIELDS: readonly ChatRequestWireField[] = [
+  'model',
+  'messages',
+  'max_completion_tokens',
+  'max_tokens',
+  'min_completion_tokens',
+  'temperature',
+  'top_p',
+  'seed',
+  'stop',
+  'stream',
+  'stream_options',
+  'response_format',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'reasoning_effort',
+  'reasoning_format',
+  'disable_reasoning',
+  'user',
+  'frequency_penalty',
+  'presence_penalty',
+  'logit_bias',
+  'logprobs',
+  'top_logprobs',
+  'service_tier',
+  'prediction',
+  'prompt_cache_key',
+  'clear_thinking',
+];
+
+/** A wire field that `ChatRequest` models or a transport writes itself. */
+export type ChatRequestWireField =
+  | 'model'
+  | 'messages'
+  | 'max_completion_tokens'
+  | 'max_tokens'
+  | 'min_completion_tokens'
+  | 'temperature'
+  | 'top_p'
+  | 'seed'
+  | 'stop'
+  | 'stream'
+  | 'stream_options'
+  | 'response_format'
+  | 'tools'
+  | 'tool_choice'
+  | 'parallel_tool_calls'
+  | 'reasoning_effort'
+  | 'reasoning_format'
+  | 'disable_reasoning'
+  | 'user'
+  | 'frequency_penalty'
+  | 'presence_penalty'
+  | 'logit_bias'
+  | 'logprobs'
+  | 'top_logprobs'
+  | 'service_tier'
+  | 'prediction'
+  | 'prompt_cache_key'
+  | 'clear_thinking';
+
+/**
+ * Extra wire fields (snake_case) for parameters newer than the contract. The type refuses the fields acpt owns
+ * ({@link ChatRequestWireField}): `{ model: 'x' }` does not compile, and callers refuse such keys at run time too.
+ */
+export type ExtraBody = { readonly [field: string]: unknown } & { readonly [TField in ChatRequestWireField]?: never };

@@ -8,6 +8,7 @@ const typeByCode: Readonly<Record<string, string>> = {
   ACPT_BUDGET_EXCEEDED: 'budget_exceeded',
   ACPT_NETWORK: 'network',
   ACPT_INVALID_RESPONSE: 'invalid_response',
+  ACPT_INVALID_REQUEST: 'invalid_request',
   ACPT_STREAM_TRUNCATED: 'stream_truncated',
   ACPT_QUEUE_FULL: 'queue_full',
   ACPT_CIRCUIT_OPEN: 'circuit_open',

@@ -1,4 +1,4 @@
-import type { ChatRequest } from '@acpt/config';
+import { type ChatRequest, InvalidRequestError } from '@acpt/config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildChatBody } from './build-chat-body.ts';
@@ -194,5 +194,56 @@ describe('buildChatBody', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('maps the documented Cerebras parameters and appends the extraBody passthrough as given', () => {
+    const request: ChatRequest = {
+      messages: [{ role: 'user', content: 'Hi' }],
+      minCompletionTokens: 8,
+      frequencyPenalty: 0.5,
+      presencePenalty: -0.5,
+      logitBias: { '42': -100 },
+      logprobs: true,
+      topLogprobs: 3,
+      serviceTier: 'flex',
+      prediction: { type: 'content', content: 'Hello' },
+      promptCacheKey: 'agent-ris',
+      clearThinking: false,
+      extraBody: { queue_threshold_hint: 500, future_flag: { on: true } },
+    };
+    const body = JSON.parse(buildChatBody(request, defaults, false));
+    expect(body).toMatchObject({
+      min_completion_tokens: 8,
+      frequency_penalty: 0.5,
+      presence_penalty: -0.5,
+      logit_bias: { '42': -100 },
+      logprobs: true,
+      top_logprobs: 3,
+      service_tier: 'flex',
+      prediction: { type: 'content', content: 'Hello' },
+      prompt_cache_key: 'agent-ris',
+      clear_thinking: false,
+      queue_threshold_hint: 500,
+      future_flag: { on: true },
+    });
+  });
+
+  it('refuses an extraBody key that collides with a field the contract models, naming it', () => {
+    const request: ChatRequest = {
+      messages: [{ role: 'user', content: 'Hi' }],
+      // @ts-expect-error the type refuses owned fields too
+      extraBody: { model: 'x', top_p: 1 },
+    };
+    let caught: unknown;
+    try {
+      buildChatBody(request, defaults, false);
+    } catch (error) {
+      caught = error;
+    }
+    expect(InvalidRequestError.isInstance(caught)).toBe(true);
+    expect((caught as InvalidRequestError).issues.map((issue) => issue.path)).toEqual([
+      'extraBody.model',
+      'extraBody.top_p',
+    ]);
   });
 });

@@ -1,4 +1,10 @@
-import type { ChatMessage, ChatRequest, ResponseFormat } from '@acpt/config';
+import {
+  type ChatMessage,
+  type ChatRequest,
+  extraBodyIssues,
+  InvalidRequestError,
+  type ResponseFormat,
+} from '@acpt/config';
 
 /** What a request falls back to when it names no model or token bound. */
 export interface ChatBodyDefaults {
@@ -25,10 +31,23 @@ function responseFormatJson(format: ResponseFormat): string {
   return '{"type":"json_schema","json_schema":' + json(format.jsonSchema) + '}';
 }
 
+function extraBodyJson(extraBody: Readonly<Record<string, unknown>>): string {
+  const issues = extraBodyIssues(extraBody);
+  if (issues.length > 0) throw new InvalidRequestError(issues);
+  let out = '';
+  for (const [key, value] of Object.entries(extraBody)) {
+    if (value !== undefined) out += ',' + json(key) + ':' + json(value);
+  }
+  return out;
+}
+
 /**
  * The JSON body of `POST /v1/chat/completions`, written by hand (no intermediate snake_case object). Every field of
  * the contract is mapped; fields the request leaves out are not sent, except `max_completion_tokens`, which is always
- * sent because Cerebras reserves it against the token quota. A stream asks for usage on its final chunk.
+ * sent because Cerebras reserves it against the token quota. A stream asks for usage on its final chunk. `extraBody`
+ * fields follow the typed ones, as given.
+ *
+ * @throws {InvalidRequestError} when an `extraBody` key collides with a field the contract models
  *
  * @param stream - whether to ask for server-sent events
  */
@@ -46,6 +65,17 @@ export function buildChatBody(request: ChatRequest, defaults: ChatBodyDefaults, 
   if (request.reasoningEffort !== undefined) out += ',"reasoning_effort":' + json(request.reasoningEffort);
   if (request.reasoningFormat !== undefined) out += ',"reasoning_format":' + json(request.reasoningFormat);
   if (request.user !== undefined) out += ',"user":' + json(request.user);
+  if (request.minCompletionTokens !== undefined) out += ',"min_completion_tokens":' + json(request.minCompletionTokens);
+  if (request.frequencyPenalty !== undefined) out += ',"frequency_penalty":' + json(request.frequencyPenalty);
+  if (request.presencePenalty !== undefined) out += ',"presence_penalty":' + json(request.presencePenalty);
+  if (request.logitBias !== undefined) out += ',"logit_bias":' + json(request.logitBias);
+  if (request.logprobs !== undefined) out += ',"logprobs":' + json(request.logprobs);
+  if (request.topLogprobs !== undefined) out += ',"top_logprobs":' + json(request.topLogprobs);
+  if (request.serviceTier !== undefined) out += ',"service_tier":' + json(request.serviceTier);
+  if (request.prediction !== undefined) out += ',"prediction":' + json(request.prediction);
+  if (request.promptCacheKey !== undefined) out += ',"prompt_cache_key":' + json(request.promptCacheKey);
+  if (request.clearThinking !== undefined) out += ',"clear_thinking":' + json(request.clearThinking);
+  if (request.extraBody !== undefined) out += extraBodyJson(request.extraBody);
   if (stream) out += ',"stream":true,"stream_options":{"include_usage":true}';
   out += ',"messages":[';
   const { messages } = request;

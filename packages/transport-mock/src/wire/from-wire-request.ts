@@ -28,6 +28,16 @@ export function fromWireRequest(body: WireObject): ChatRequest {
   copy('reasoning_effort', 'reasoningEffort');
   copy('reasoning_format', 'reasoningFormat');
   copy('user', 'user');
+  copy('min_completion_tokens', 'minCompletionTokens');
+  copy('frequency_penalty', 'frequencyPenalty');
+  copy('presence_penalty', 'presencePenalty');
+  copy('logit_bias', 'logitBias');
+  copy('logprobs', 'logprobs');
+  copy('top_logprobs', 'topLogprobs');
+  copy('service_tier', 'serviceTier');
+  copy('prediction', 'prediction');
+  copy('prompt_cache_key', 'promptCacheKey');
+  copy('clear_thinking', 'clearThinking');
   const format = body.response_format as WireObject | null | undefined;
   if (format) request.responseFormat = fromWireFormat(format);
   return request as unknown as ChatRequest;

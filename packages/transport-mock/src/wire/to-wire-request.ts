@@ -20,6 +20,16 @@ export function toWireRequest(request: ChatRequest, stream = false): Record<stri
   copy(request.reasoningEffort, 'reasoning_effort');
   copy(request.reasoningFormat, 'reasoning_format');
   copy(request.user, 'user');
+  copy(request.minCompletionTokens, 'min_completion_tokens');
+  copy(request.frequencyPenalty, 'frequency_penalty');
+  copy(request.presencePenalty, 'presence_penalty');
+  copy(request.logitBias, 'logit_bias');
+  copy(request.logprobs, 'logprobs');
+  copy(request.topLogprobs, 'top_logprobs');
+  copy(request.serviceTier, 'service_tier');
+  copy(request.prediction, 'prediction');
+  copy(request.promptCacheKey, 'prompt_cache_key');
+  copy(request.clearThinking, 'clear_thinking');
   const format = request.responseFormat;
   if (format !== undefined) {
     body.response_format =

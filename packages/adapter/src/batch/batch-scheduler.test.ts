@@ -13,35 +13,60 @@ const userText = (call: { request: { messages: readonly { content: string | null
   call.request.messages.at(-1)?.content;
 
 describe('micro-batching', () => {
-  it('dispatches requests that arrive within the max wait together, up to the batch size', async () => {
+  it('never delays a request while in-flight capacity is free, whatever the batch size and wait', async () => {
     const { adapter, live, of } = harness({
-      config: { batching: { batchSize: 3, maxWaitMs: 50, maxInFlight: 10 } },
+      config: { batching: { batchSize: 8, maxWaitMs: 50, maxInFlight: 10 } },
       live: [{ kind: 'ok', latencyMs: 10 }],
     });
     const results = ['a', 'b', 'c', 'd'].map((prompt) => settle(adapter.generate(prompt)));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(live?.calls.map(userText)).toEqual(['a', 'b', 'c']);
-    expect(adapter.diagnostics().counts).toMatchObject({ inFlight: 3, queued: 1 });
-    await vi.advanceTimersByTimeAsync(49);
-    expect(live?.calls).toHaveLength(3);
-    await vi.advanceTimersByTimeAsync(1);
     expect(live?.calls.map(userText)).toEqual(['a', 'b', 'c', 'd']);
+    expect(adapter.diagnostics().counts).toMatchObject({ inFlight: 4, queued: 0 });
     await vi.advanceTimersByTimeAsync(10);
     await Promise.all(results);
-    expect(of('batch-flush')).toMatchObject([
-      { batchId: 'b1', kind: 'micro', requestIds: ['req-1', 'req-2', 'req-3'], waitMs: 0 },
-      { batchId: 'b2', kind: 'micro', requestIds: ['req-4'], waitMs: 50 },
-    ]);
-    expect(of('attempt-start').map((event) => event.batchId)).toEqual(['b1', 'b1', 'b1', 'b2']);
-    expect(adapter.diagnostics().batching.microBatches).toBe(2);
+    expect(of('batch-flush')).toEqual([]);
+    expect(of('attempt-start').map((event) => event.batchId)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(adapter.diagnostics().batching.microBatches).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('with max wait 0 batches what arrives in the same tick, without a timer', async () => {
-    const { adapter, live } = harness({ config: { batching: { batchSize: 4, maxWaitMs: 0 } }, live: [{ kind: 'ok' }] });
-    const results = ['a', 'b'].map((prompt) => settle(adapter.generate(prompt)));
-    expect(vi.getTimerCount()).toBe(1 + 1);
+  it('requests that must wait form batches of at most the batch size and leave as slots free up', async () => {
+    const { adapter, live, of } = harness({
+      config: { batching: { batchSize: 2, maxWaitMs: 50, maxInFlight: 2 } },
+      live: [{ kind: 'ok', latencyMs: 10 }],
+    });
+    const results = ['a', 'b', 'c', 'd', 'e', 'f'].map((prompt) => settle(adapter.generate(prompt)));
+    expect(live?.calls.map(userText)).toEqual(['a', 'b']);
+    expect(adapter.diagnostics().counts).toMatchObject({ inFlight: 2, queued: 4 });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(live?.calls.map(userText)).toEqual(['a', 'b', 'c', 'd']);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(live?.calls.map(userText)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    await vi.advanceTimersByTimeAsync(10);
     await Promise.all(results);
-    expect(live?.calls).toHaveLength(2);
+    // Each freed slot takes the oldest waiting member at once: a batch leaves in as many flushes as releases free it.
+    expect(of('batch-flush')).toMatchObject([
+      { batchId: 'b1', kind: 'micro', requestIds: ['req-3'], waitMs: 10 },
+      { batchId: 'b1', kind: 'micro', requestIds: ['req-4'], waitMs: 10 },
+      { batchId: 'b2', kind: 'micro', requestIds: ['req-5'], waitMs: 20 },
+      { batchId: 'b2', kind: 'micro', requestIds: ['req-6'], waitMs: 20 },
+    ]);
+    expect(of('attempt-start').map((event) => event.batchId)).toEqual([undefined, undefined, 'b1', 'b1', 'b2', 'b2']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('with max wait 0 batches the waiting arrivals of the same tick', async () => {
+    const { adapter, live, of } = harness({
+      config: { batching: { batchSize: 4, maxWaitMs: 0, maxInFlight: 2 } },
+      live: [{ kind: 'ok', latencyMs: 5 }],
+    });
+    const results = ['a', 'b', 'c', 'd'].map((prompt) => settle(adapter.generate(prompt)));
+    await vi.advanceTimersByTimeAsync(20);
+    await Promise.all(results);
+    expect(live?.calls).toHaveLength(4);
+    expect(of('batch-flush')).toMatchObject([
+      { batchId: 'b1', requestIds: ['req-3'], waitMs: 5 },
+      { batchId: 'b1', requestIds: ['req-4'], waitMs: 5 },
+    ]);
   });
 
   it('never exceeds the in-flight limit and keeps strict arrival order with batch size 1', async () => {
@@ -83,10 +108,12 @@ describe('micro-batching', () => {
 
   it('an aborted request leaves its batch without disturbing the others', async () => {
     const { adapter, live, of } = harness({
-      config: { batching: { batchSize: 4, maxWaitMs: 20 } },
+      config: { batching: { batchSize: 4, maxWaitMs: 20, maxInFlight: 2 } },
       live: [{ kind: 'ok', latencyMs: 5 }],
     });
     const controller = new AbortController();
+    const first = settle(adapter.generate('first'));
+    const second = settle(adapter.generate('second'));
     const a = settle(adapter.generate('a'));
     const b = settle(adapter.generate('b', { signal: controller.signal }));
     const c = settle(adapter.generate('c'));
@@ -97,11 +124,13 @@ describe('micro-batching', () => {
     expect((await b).error).toBe(reason);
     expect(adapter.diagnostics().counts.queued).toBe(2);
     await vi.advanceTimersByTimeAsync(25);
+    expect((await first).value?.text).toBeDefined();
+    expect((await second).value?.text).toBeDefined();
     expect((await a).value?.text).toBeDefined();
     expect((await c).value?.text).toBeDefined();
-    expect(live?.calls.map(userText)).toEqual(['a', 'c']);
-    expect(of('batch-flush')).toMatchObject([{ requestIds: ['req-1', 'req-3'] }]);
-    expect(of('request-end').find((event) => event.requestId === 'req-2')).toMatchObject({
+    expect(live?.calls.map(userText)).toEqual(['first', 'second', 'a', 'c']);
+    expect(of('batch-flush')).toMatchObject([{ requestIds: ['req-3'] }, { requestIds: ['req-5'] }]);
+    expect(of('request-end').find((event) => event.requestId === 'req-4')).toMatchObject({
       outcome: 'aborted',
       attempts: 0,
     });

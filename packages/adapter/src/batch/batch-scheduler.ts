@@ -8,7 +8,7 @@ interface Batch {
   /** `b<n>` for micro-batches (batch size above 1). */
   readonly id: string | undefined;
   readonly runs: RequestRun[];
-  /** Closed batches wait only for in-flight capacity; open ones still collect arrivals. */
+  /** Open batches still collect waiting arrivals; every batch leaves as soon as slots are free. */
   closed: boolean;
   timer: TimerHandle | undefined;
 }
@@ -29,11 +29,12 @@ function closeOnTimer(entry: { scheduler: BatchScheduler; batch: Batch }): void 
 }
 
 /**
- * Admission, micro-batching and backpressure (tRPC `dataLoader` style). A request either gets an in-flight slot at
- * once (batch size 1, free slot, empty queue: no timer, no promise) or joins the queue. With batch size N > 1,
- * arrivals within `maxWaitMs` (or the same tick when it is 0) form a batch of at most N that is dispatched together
- * once that many slots are free. Batches leave in arrival order. A full queue rejects with `QueueFullError` at once;
- * an aborted request leaves its batch without disturbing the others.
+ * Admission, micro-batching and backpressure (tRPC `dataLoader` style). Batching never delays a request while
+ * in-flight capacity is free: a request gets a slot at once whenever a slot is free and nobody is queued before it
+ * (no timer, no promise). Only requests that have to wait form micro-batches: with batch size N > 1, waiting arrivals
+ * within `maxWaitMs` (or the same tick when it is 0) join one batch of at most N, and batches leave in arrival order
+ * as slots free up, as many members at a time as there are free slots. A full queue rejects with `QueueFullError` at
+ * once; an aborted request leaves its batch without disturbing the others.
  */
 export class BatchScheduler {
   readonly #deps: SchedulerDeps;
@@ -54,9 +55,7 @@ export class BatchScheduler {
   tryAcquire(run: RequestRun): boolean {
     const settings = this.#deps.settings();
     const diagnostics = this.#deps.diagnostics;
-    if (this.#batches.length > 0 || diagnostics.inFlight >= settings.maxInFlight || this.#batchSize(settings) > 1) {
-      return false;
-    }
+    if (this.#batches.length > 0 || diagnostics.inFlight >= settings.maxInFlight) return false;
     diagnostics.inFlight++;
     run.holdsSlot = true;
     return true;
@@ -88,14 +87,17 @@ export class BatchScheduler {
       timer: undefined,
     };
     this.#batches.push(batch);
-    if (batch.closed) this.#pump();
-    else if (settings.maxWaitMs > 0) {
-      batch.timer = this.#deps.timers.schedule(settings.maxWaitMs, closeOnTimer, { scheduler: this, batch });
-    } else queueMicrotask(() => this.closeBatch(batch));
+    if (!batch.closed) {
+      if (settings.maxWaitMs > 0) {
+        batch.timer = this.#deps.timers.schedule(settings.maxWaitMs, closeOnTimer, { scheduler: this, batch });
+      } else queueMicrotask(() => this.closeBatch(batch));
+    }
+    // A slot may have been freed by `configure()` raising the in-flight limit since the last release.
+    this.#pump();
     return promise;
   }
 
-  /** Closes a batch (full, or its wait is over) and dispatches what fits. */
+  /** Closes a batch to new members (full, or its wait is over) and dispatches what fits. */
   closeBatch(batch: Batch): void {
     if (batch.closed) return;
     batch.closed = true;
@@ -164,11 +166,13 @@ export class BatchScheduler {
         this.#batches.shift();
         continue;
       }
-      if (!head.closed) break;
       const free = settings.maxInFlight - diagnostics.inFlight;
-      if (free < Math.min(head.runs.length, settings.maxInFlight) || free <= 0) break;
+      if (free <= 0) break;
       const members = head.runs.splice(0, free);
-      if (head.runs.length === 0) this.#batches.shift();
+      if (head.runs.length === 0) {
+        this.#cancelTimer(head);
+        this.#batches.shift();
+      }
       this.#dispatch(head.id, members);
     }
     if (this.#idleWaiters.length > 0 && this.#isIdle()) {

@@ -32,13 +32,19 @@ describe('injected clock and sleep', () => {
   });
 
   it('enforces the total deadline and micro-batch waits on the injected clock, leaving no sleep behind', async () => {
+    // Two slots: the first two requests are sent at once (batching never delays a request while a slot is free); the
+    // third waits in a micro-batch and is dispatched when the first one ends at its 50 ms latency.
     const clock = createVirtualClock();
-    const transport = createMockTransport({ clock, faults: [{ kind: 'headers-timeout', at: [1], delayMs: 60_000 }] });
+    const transport = createMockTransport({
+      clock,
+      latency: { kind: 'fixed', ms: 50 },
+      faults: [{ kind: 'headers-timeout', at: [1], delayMs: 60_000 }],
+    });
     const adapter = createAdapter({
       config: testConfig({
         mockMode: true,
         timeouts: { totalMs: 1_000 },
-        batching: { batchSize: 2, maxWaitMs: 50 },
+        batching: { batchSize: 2, maxWaitMs: 50, maxInFlight: 2 },
         retry: { maxRetries: 0 },
       }),
       mockTransport: transport,
@@ -46,12 +52,13 @@ describe('injected clock and sleep', () => {
       sleep: clock.sleep,
     });
     const first = settle(adapter.generate('a'));
-    await clock.advance(49);
-    expect(transport.requestCount).toBe(0);
-    await clock.advance(1);
-    expect((await first).value?.attempts).toBe(1);
     const second = settle(adapter.generate('b'));
     const third = settle(adapter.generate('c'));
+    await clock.advance(0);
+    expect(transport.requestCount).toBe(2);
+    await clock.advance(50);
+    expect((await first).value?.attempts).toBe(1);
+    expect(transport.requestCount).toBe(3);
     await clock.advance(1_000);
     const { error } = await second;
     expect(TimeoutError.isInstance(error) && error.phase).toBe('total');

@@ -38,12 +38,16 @@ export async function packPackage(folder: string, destination: string): Promise<
   };
 }
 
-/** Every file path an `exports` map or `bin` field points at, leaving out the in-repo `@acpt/source` condition. */
+/**
+ * Every file path an `exports` map or `bin` field points at, leaving out the in-repo `@acpt/source` condition and
+ * subpath patterns (`./ops/*`: a folder of files, checked by what it matches).
+ */
 export function publishedTargets(manifest: PackageManifest): string[] {
   const targets: string[] = [];
   const visit = (value: unknown): void => {
-    if (typeof value === 'string') targets.push(value);
-    else if (typeof value === 'object' && value !== null) {
+    if (typeof value === 'string') {
+      if (!value.includes('*')) targets.push(value);
+    } else if (typeof value === 'object' && value !== null) {
       for (const [key, nested] of Object.entries(value)) if (key !== '@acpt/source') visit(nested);
     }
   };

@@ -11,6 +11,11 @@ const allowedSiblings: Readonly<Record<string, readonly string[]>> = {
   campaign: ['@acpt/config'],
 };
 
+/** Siblings a package may name as optional peers only: the adapter works with either transport, injected. */
+const optionalPeers: Readonly<Record<string, readonly string[]>> = {
+  adapter: ['@acpt/transport-cerebras', '@acpt/transport-mock'],
+};
+
 describe.each(publishedPackages)('@acpt/%s', (name) => {
   const manifest = readManifest(repositoryRoot, `packages/${name}`);
 
@@ -24,12 +29,27 @@ describe.each(publishedPackages)('@acpt/%s', (name) => {
     });
   });
 
-  test('depends only on the siblings the dependency direction allows, with workspace:*', () => {
-    const runtime = { ...manifest.dependencies, ...manifest.peerDependencies };
-    const siblings = Object.keys(runtime).filter((dependency) => dependency.startsWith('@acpt/'));
-    for (const sibling of siblings) {
-      expect(allowedSiblings[name], `${name} → ${sibling}`).toContain(sibling);
-      expect(runtime[sibling]).toBe('workspace:*');
+  test('depends only on the siblings the dependency direction allows, as caret peers (one copy after skew)', () => {
+    const siblingsIn = (field: Record<string, string> | undefined) =>
+      Object.keys(field ?? {}).filter((dependency) => dependency.startsWith('@acpt/'));
+    // A sibling as a dependency pins a second copy of it into the tree when versions skew: only peers dedupe.
+    expect(siblingsIn(manifest.dependencies)).toEqual([]);
+    for (const sibling of siblingsIn(manifest.peerDependencies)) {
+      const optional = manifest.peerDependenciesMeta?.[sibling]?.optional === true;
+      const allowed = optional
+        ? [...(allowedSiblings[name] ?? []), ...(optionalPeers[name] ?? [])]
+        : allowedSiblings[name];
+      expect(allowed, `${name} → ${sibling}`).toContain(sibling);
+      expect(manifest.peerDependencies?.[sibling]).toBe('workspace:^');
+      expect(manifest.devDependencies?.[sibling], `${sibling} is also a devDependency for the workspace`).toBe(
+        'workspace:*',
+      );
+    }
+  });
+
+  test('runtime dependencies outside the family take caret ranges (users get their fixes; the lockfile pins CI)', () => {
+    for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) {
+      expect(range, dependency).toMatch(/^\^\d/);
     }
   });
 });

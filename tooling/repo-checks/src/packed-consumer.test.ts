@@ -24,7 +24,7 @@ const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependen
 function entryPoints(packed: PackedPackage): Record<string, string> {
   const entries: Record<string, string> = {};
   for (const [subpath, target] of Object.entries(packed.manifest.exports ?? {})) {
-    if (subpath === './package.json') continue;
+    if (subpath === './package.json' || subpath.includes('*')) continue;
     const name = subpath === '.' ? packed.manifest.name : `${packed.manifest.name}/${subpath.slice(2)}`;
     entries[name] = ((target as { default?: string }).default ?? '').replace(/^\.\//, '');
   }
@@ -106,20 +106,24 @@ describe('the published packages, packed and installed outside the workspace', (
     return found;
   };
 
-  test.each(publishedPackages)('@acpt/%s: the tarball pins siblings exactly and ships dist, no tests', (folder) => {
-    const { manifest, files } = packedOf(folder);
-    for (const field of DEPENDENCY_FIELDS) {
-      for (const [dependency, range] of Object.entries(manifest[field] ?? {})) {
-        expect(range, `${field}.${dependency}`).not.toMatch(/^workspace:/);
-        if (dependency.startsWith('@acpt/') && field !== 'devDependencies') {
-          expect(range, `${field}.${dependency}`).toBe(manifest.version);
+  test.each(publishedPackages)(
+    '@acpt/%s: the tarball names siblings as caret peers and ships dist, no tests',
+    (folder) => {
+      const { manifest, files } = packedOf(folder);
+      for (const field of DEPENDENCY_FIELDS) {
+        for (const [dependency, range] of Object.entries(manifest[field] ?? {})) {
+          expect(range, `${field}.${dependency}`).not.toMatch(/^workspace:/);
+          if (dependency.startsWith('@acpt/') && field !== 'devDependencies') {
+            expect(field, dependency).toBe('peerDependencies');
+            expect(range, `${field}.${dependency}`).toBe(`^${manifest.version}`);
+          }
         }
       }
-    }
-    expect(files.some((file) => file.startsWith('dist/') && file.endsWith('.mjs'))).toBe(true);
-    for (const target of publishedTargets(manifest)) expect(files, `exports/bin target ${target}`).toContain(target);
-    expect(files.filter((file) => DEVELOPMENT_FILE.test(file))).toEqual([]);
-  });
+      expect(files.some((file) => file.startsWith('dist/') && file.endsWith('.mjs'))).toBe(true);
+      for (const target of publishedTargets(manifest)) expect(files, `exports/bin target ${target}`).toContain(target);
+      expect(files.filter((file) => DEVELOPMENT_FILE.test(file))).toEqual([]);
+    },
+  );
 
   test('install from the local store: one copy of each package and of @opentelemetry/api, bins linked', () => {
     expect(installMode).toBeDefined();
@@ -195,6 +199,22 @@ describe('the published packages, packed and installed outside the workspace', (
     },
     STEP_TIMEOUT_MS,
   );
+
+  test('@acpt/telemetry exports its ops kit: the dashboard, rules and runbook resolve from a consumer', async () => {
+    const script = [
+      "import { createRequire } from 'node:module';",
+      "import { readFileSync } from 'node:fs';",
+      'const require = createRequire(import.meta.url + "/");',
+      "const dashboard = require.resolve('@acpt/telemetry/ops/grafana/acpt-llm-dashboard.json');",
+      "const rules = require.resolve('@acpt/telemetry/ops/prometheus/alert-rules.yml');",
+      "const runbook = require.resolve('@acpt/telemetry/ops/runbook.md');",
+      "console.log(JSON.stringify({ title: JSON.parse(readFileSync(dashboard, 'utf8')).title, rules: readFileSync(rules, 'utf8').includes('groups:'), runbook: readFileSync(runbook, 'utf8').length > 0 }));",
+    ].join('\n');
+    const { stdout } = await runCommand(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer });
+    const resolved = lastJsonLine<{ title: string; rules: boolean; runbook: boolean }>(stdout);
+    expect(resolved.title.length).toBeGreaterThan(0);
+    expect(resolved).toMatchObject({ rules: true, runbook: true });
+  });
 
   test(
     'the acpt-mock-server bin of the installed tarball serves the models and stops on SIGTERM',

@@ -29,4 +29,21 @@ describe('Secret', () => {
     expect(() => Secret.isInstance(bare)).not.toThrow();
     for (const value of [undefined, null, 'csk-x', 42, {}, []]) expect(Secret.isInstance(value)).toBe(false);
   });
+
+  it('a Secret of a second copy of the module is recognised and reveals through its own copy', async () => {
+    const secondCopy = new URL('./secret.ts?second-copy', import.meta.url).href;
+    const copy = (await import(/* @vite-ignore */ secondCopy)) as typeof import('./secret.ts');
+    expect(copy.Secret).not.toBe(Secret);
+    const other = new copy.Secret('csk-other-copy');
+    expect(other instanceof Secret).toBe(false);
+    expect(Secret.isInstance(other)).toBe(true);
+    expect(other.reveal()).toBe('csk-other-copy');
+    expect(JSON.stringify({ other })).toBe('{"other":"[redacted]"}');
+    expect(Object.getOwnPropertySymbols(other)).toEqual([]);
+  });
+
+  it('reveal() refuses an object that only borrowed the method', () => {
+    const borrowed = Object.create(Secret.prototype) as Secret;
+    expect(() => borrowed.reveal()).toThrow(TypeError);
+  });
 });

@@ -1,21 +1,26 @@
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const secretMarker = Symbol.for('acpt.secret');
 const redacted = '[redacted]';
+/**
+ * The values, outside the instances: a `#private` field would make `Secret` nominal, so a `Secret` from a second
+ * installed copy of this package (version skew) would not type-check where this copy's `Secret` is expected.
+ */
+const values = new WeakMap<Secret, string>();
 
 /**
  * Holds a credential. `String(secret)`, `JSON.stringify(secret)` and `util.inspect(secret)` all print `[redacted]`;
  * the only way to read the value is `reveal()`, which the transport calls to build the `Authorization` header.
  */
 export class Secret {
-  readonly #value: string;
-
   constructor(value: string) {
-    this.#value = value;
+    values.set(this, value);
   }
 
   /** The credential itself. Call it only where the value goes on the wire. */
   reveal(): string {
-    return this.#value;
+    const value = values.get(this);
+    if (value === undefined) throw new TypeError('reveal() called on an object that is not a Secret of this copy');
+    return value;
   }
 
   /** `[redacted]`. */

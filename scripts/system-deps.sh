@@ -8,6 +8,8 @@ command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || 
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v tinyproxy >/dev/null 2>&1 || missing+=(tinyproxy)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# An older Node.js than the packages' floor, to test that importing them refuses it with one line (Debian's nodejs).
+[ -x /usr/bin/node ] || missing+=(nodejs)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "[acpt] installing Debian packages: ${missing[*]} (one time)" >&2
 export DEBIAN_FRONTEND=noninteractive

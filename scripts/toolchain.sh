@@ -4,7 +4,11 @@
 # Source it (". scripts/toolchain.sh") so PATH carries over.
 set -euo pipefail
 ACPT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ACPT_NODE_VERSION="24.21.0"
+# The pinned Node (24 LTS) runs pnpm and the tools. ACPT_NODE_VERSION=22.19.0 (say) asks for another Node for
+# everything run through ./task: it is installed beside the pinned one (scripts/node-at.sh) and put first on PATH.
+ACPT_PINNED_NODE_VERSION="24.21.0"
+ACPT_REQUESTED_NODE_VERSION="${ACPT_NODE_VERSION:-$ACPT_PINNED_NODE_VERSION}"
+ACPT_NODE_VERSION="$ACPT_PINNED_NODE_VERSION"
 ACPT_PNPM_VERSION="11.28.10"
 toolbin="$ACPT_ROOT/.toolchain/node_modules/.bin"
 export PATH="$toolbin:$ACPT_ROOT/node_modules/.bin:$PATH"
@@ -22,6 +26,11 @@ if ! toolchain_ready; then
   # The system npm (any version) fetches both from the npm registry; nothing else is downloaded.
   npm install --prefix "$ACPT_ROOT/.toolchain" --save-exact --no-audit --no-fund --loglevel=error \
     "node@$ACPT_NODE_VERSION" "pnpm@$ACPT_PNPM_VERSION" >&2
+fi
+
+if [ "$ACPT_REQUESTED_NODE_VERSION" != "$ACPT_NODE_VERSION" ]; then
+  export PATH="$(bash "$ACPT_ROOT/scripts/node-at.sh" "$ACPT_REQUESTED_NODE_VERSION"):$PATH"
+  echo "[acpt] Node $(node -v) first on PATH (ACPT_NODE_VERSION)" >&2
 fi
 
 # Dependencies: reinstall only when the lockfile or a manifest changed since the last install.

@@ -1,3 +1,6 @@
+// First: @acpt/config refuses an unsupported Node.js with one line before this package's own imports load.
+import '@acpt/config';
+
 export { CerebrasLLMAdapter } from './adapter/cerebras-llm-adapter.ts';
 export type {
   AdapterOptions,

@@ -1,3 +1,5 @@
+import './runtime/check-node-floor.ts';
+
 export type {
   BatchingSettings,
   CerebrasConfig,
@@ -135,6 +137,7 @@ export {
   type ReloadableApiKeyProvider,
 } from './secret/create-api-key-provider.ts';
 export { createKeyFileProvider, type KeyFileProviderOptions } from './secret/create-key-file-provider.ts';
+export { assertNodeFloor, meetsNodeFloor, NODE_FLOOR } from './runtime/node-floor.ts';
 export { Secret } from './secret/secret.ts';
 export { toApiKeyProvider } from './secret/to-api-key-provider.ts';
 export { VERSION } from './version.ts';

@@ -1,3 +1,6 @@
+// First: @acpt/config refuses an unsupported Node.js with one line before this package's own imports load.
+import '@acpt/config';
+
 export { ALERT_NAMES, type AlertName, type AlertSeverity } from './alerting/alert-names.ts';
 export type { AlertRuleOptions, WatchAdapterAlertsOptions } from './alerting/alert-options.ts';
 export type { AlertTimer } from './alerting/alert-timer.ts';

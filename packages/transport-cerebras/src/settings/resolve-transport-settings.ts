@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { getCACertificates } from 'node:tls';
+// A namespace import: a named one of a function that older Node.js lacks fails at link time, before the Node.js
+// version check of @acpt/config can explain it.
+import * as tls from 'node:tls';
 import {
   AcptConfigError,
   type CerebrasConfig,
@@ -99,7 +101,7 @@ function readCaFile(caFile: string, issues: ConfigIssue[]): string[] | undefined
     issues.push(issue('tls.caFile', 'a PEM certificate', caFile, 'the CA file holds no PEM certificate'));
     return undefined;
   }
-  return [...getCACertificates('default'), pem];
+  return [...tls.getCACertificates('default'), pem];
 }
 
 /**

@@ -19,9 +19,16 @@ interface PackReport {
   readonly files: readonly { readonly path: string }[];
 }
 
-/** Packs `packages/<folder>` (already built) into `destination` with `pnpm pack` and reads the tarball's manifest. */
-export async function packPackage(folder: string, destination: string): Promise<PackedPackage> {
-  const cwd = join(repositoryRoot, 'packages', folder);
+/**
+ * Packs `packages/<folder>` of `root` (the repository unless given; already built) into `destination` with
+ * `pnpm pack` and reads the tarball's manifest.
+ */
+export async function packPackage(
+  folder: string,
+  destination: string,
+  root: string = repositoryRoot,
+): Promise<PackedPackage> {
+  const cwd = join(root, 'packages', folder);
   const { stdout } = await runCommand('pnpm', ['pack', '--pack-destination', destination, '--json'], { cwd });
   let report: PackReport;
   try {

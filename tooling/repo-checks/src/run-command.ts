@@ -13,6 +13,8 @@ export interface RunCommandOptions {
   readonly cwd: string;
   /** Kills the command after this long. @defaultValue 60000 */
   readonly timeoutMs?: number;
+  /** Variables set (or, with `''`, cleared) on top of {@link childEnvironment}. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A command that exited non-zero or timed out, with everything it printed (the message carries stderr). */
@@ -60,7 +62,7 @@ export function runCommand(
       args,
       {
         cwd: options.cwd,
-        env: childEnvironment(),
+        env: { ...childEnvironment(), ...options.env },
         timeout: options.timeoutMs ?? 60_000,
         maxBuffer: 64 * 1024 * 1024,
         encoding: 'utf8',

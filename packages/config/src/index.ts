@@ -13,6 +13,12 @@ export type {
   TimeoutSettings,
   TlsSettings,
 } from './config/cerebras-config.ts';
+export {
+  CONFIG_PRESET_NAMES,
+  CONFIG_PRESETS,
+  type ConfigPresetName,
+  isConfigPresetName,
+} from './config/config-presets.ts';
 export { CerebrasConfigSchema, CONFIG_SHAPE, type ConfigKeyShape } from './config/config-schema.ts';
 export { DEFAULT_CONFIG } from './config/default-config.ts';
 export type {

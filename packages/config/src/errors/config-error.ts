@@ -3,6 +3,7 @@ import { AcptError, hasMarker, markError } from './acpt-error.ts';
 /** Where a configuration value came from. */
 export type ConfigSource =
   | { readonly kind: 'default' }
+  | { readonly kind: 'preset'; readonly name: string }
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'env'; readonly name: string }
   | { readonly kind: 'override' };
@@ -23,9 +24,11 @@ export interface ConfigIssue {
 
 const marker = Symbol.for('acpt.error.AcptConfigError');
 
-/** Renders a source for messages: `default`, `file ./acpt.json`, `env ACPT_JITTER`, `override`. */
+/** Renders a source for messages: `default`, `preset batch`, `file ./acpt.json`, `env ACPT_JITTER`, `override`. */
 export function describeConfigSource(source: ConfigSource): string {
   switch (source.kind) {
+    case 'preset':
+      return `preset ${source.name}`;
     case 'file':
       return `file ${source.path}`;
     case 'env':

@@ -3,6 +3,7 @@ export type EnvironmentValueKind =
   | 'secret'
   | 'key-file'
   | 'config-file'
+  | 'preset'
   | 'string'
   | 'path'
   | 'integer'
@@ -44,6 +45,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = Object.free
   variable('CEREBRAS_BASE_URL', 'baseUrl', 'string', 'endpoint base URL without /v1; http:// only for loopback'),
   variable('CEREBRAS_MODEL', 'model', 'string', 'model id'),
   variable('ACPT_CONFIG_FILE', undefined, 'config-file', 'JSON configuration file (when loadConfig gets no `file`)'),
+  variable('ACPT_PRESET', undefined, 'preset', 'named starting point: `interactive` or `batch` (CONFIG_PRESETS)'),
   variable('ACPT_MOCK_MODE', 'mockMode', 'boolean', 'serve every request from the deterministic mock'),
   variable('ACPT_API_VERSION_PATCH', 'apiVersionPatch', 'integer', 'X-Cerebras-Version-Patch header value'),
   variable('ACPT_MAX_COMPLETION_TOKENS', 'maxCompletionTokens', 'integer', 'max_completion_tokens when unset'),

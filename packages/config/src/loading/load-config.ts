@@ -1,7 +1,14 @@
 import type { CerebrasConfig, CerebrasConfigInput } from '../config/cerebras-config.ts';
-import type { ConfigIssue } from '../errors/config-error.ts';
+import {
+  CONFIG_PRESET_NAMES,
+  CONFIG_PRESETS,
+  type ConfigPresetName,
+  isConfigPresetName,
+} from '../config/config-presets.ts';
+import type { ConfigIssue, ConfigSource } from '../errors/config-error.ts';
 import { checkCaFile } from './check-ca-file.ts';
 import { checkKeyFileField } from './check-key-file-field.ts';
+import { configIssue } from './config-issue.ts';
 import type { ConfigLayer } from './config-layer.ts';
 import { readConfigFile } from './read-config-file.ts';
 import { type ConfigEnvironment, readEnvironment } from './read-environment.ts';
@@ -17,10 +24,12 @@ export interface LoadConfigOptions {
   readonly overrides?: CerebrasConfigInput;
   /** Folder that relative paths resolve against; `process.cwd()` when omitted. */
   readonly cwd?: string;
+  /** A named starting point above the defaults ({@link CONFIG_PRESETS}); `ACPT_PRESET` when omitted. */
+  readonly preset?: ConfigPresetName | undefined;
 }
 
 /**
- * Loads the configuration of the acpt family: defaults < JSON file < environment < `overrides`, validated and
+ * Loads the configuration of the acpt family: defaults < preset < JSON file < environment < `overrides`, validated and
  * deep-frozen. Mock mode is the default; live mode (`ACPT_MOCK_MODE=false`) needs `CEREBRAS_API_KEY` or
  * `CEREBRAS_API_KEY_FILE`. Synchronous: call it once at start-up.
  *
@@ -37,6 +46,9 @@ export function loadConfig(options: LoadConfigOptions = {}): CerebrasConfig {
   const cwd = options.cwd ?? process.cwd();
   const layers: ConfigLayer[] = [];
   const issues: ConfigIssue[] = [];
+  const preset = presetLayer(options.preset, env);
+  if (preset.layer) layers.push(preset.layer);
+  issues.push(...preset.issues);
   const file = options.file ?? (env.ACPT_CONFIG_FILE?.trim() || undefined);
   if (file !== undefined) {
     const result = readConfigFile(file, cwd);
@@ -55,4 +67,19 @@ export function loadConfig(options: LoadConfigOptions = {}): CerebrasConfig {
       ...checkKeyFileField(input, provenance, cwd),
     ],
   });
+}
+
+/** The preset's layer, from the option or `ACPT_PRESET`; an unknown name is an issue naming the valid ones. */
+function presetLayer(
+  option: string | undefined,
+  env: ConfigEnvironment,
+): { layer?: { source: ConfigSource; values: CerebrasConfigInput }; issues: ConfigIssue[] } {
+  const fromEnv = env.ACPT_PRESET?.trim() || undefined;
+  const name = option ?? fromEnv;
+  if (name === undefined) return { issues: [] };
+  if (isConfigPresetName(name))
+    return { layer: { source: { kind: 'preset', name }, values: CONFIG_PRESETS[name] }, issues: [] };
+  const source: ConfigSource = option === undefined ? { kind: 'env', name: 'ACPT_PRESET' } : { kind: 'override' };
+  const expected = `one of ${CONFIG_PRESET_NAMES.join(', ')}`;
+  return { issues: [configIssue('preset', source, { expected, received: JSON.stringify(name) })] };
 }

@@ -17,28 +17,28 @@ import type { Clock, Sleep } from './timing/timers.ts';
 /** What the adapter is built from besides its configuration. Every collaborator is injectable. */
 export interface AdapterOptions {
   /** The live transport (`@acpt/transport-cerebras`). Required when requests may go live. */
-  readonly transport?: Transport;
+  readonly transport?: Transport | undefined;
   /** The mock transport (`@acpt/transport-mock`): serves mock mode and the `mock` fallback. */
-  readonly mockTransport?: Transport;
+  readonly mockTransport?: Transport | undefined;
   /**
    * Decides when live requests may be sent (reserve before, settle after, headers fed in). Pass `@acpt/campaign`'s
    * Redis admission to share one quota across processes and machines.
    * @defaultValue an in-process `TokenAdmission` over the last `x-ratelimit-*-tokens-minute` headers
    */
-  readonly admission?: Admission;
+  readonly admission?: Admission | undefined;
   /** Overrides `config.mockMode` until a `configure()` patch sets `mockMode`. */
-  readonly useMock?: boolean;
+  readonly useMock?: boolean | undefined;
   /** Time source for deadlines, events and latencies. @defaultValue `performance`-based epoch ms */
-  readonly clock?: Clock;
+  readonly clock?: Clock | undefined;
   /**
    * Abortable wait used for backoff, admission waits, deadlines and batch waits (inject a virtual one in tests).
    * @defaultValue `setTimeout`
    */
-  readonly sleep?: Sleep;
+  readonly sleep?: Sleep | undefined;
   /** Uniform random numbers in [0, 1) for jitter. @defaultValue `Math.random` */
-  readonly random?: () => number;
+  readonly random?: () => number | undefined;
   /** Whether `close()` also closes the injected transports. @defaultValue true */
-  readonly closeTransports?: boolean;
+  readonly closeTransports?: boolean | undefined;
 }
 
 /** Options of `createAdapter()`: the configuration plus {@link AdapterOptions}. */

@@ -21,11 +21,11 @@ export interface ChatMessage {
   /** Text of the message; `null` only for an assistant message that carries tool calls. */
   readonly content: string | null;
   /** Optional participant name. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Tool calls of an assistant message. */
-  readonly toolCalls?: readonly ToolCall[];
+  readonly toolCalls?: readonly ToolCall[] | undefined;
   /** For a `tool` message: the id of the call it answers. */
-  readonly toolCallId?: string;
+  readonly toolCallId?: string | undefined;
 }
 
 /** A function tool the model may call. */

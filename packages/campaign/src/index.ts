@@ -1,3 +1,6 @@
+// First: @acpt/config refuses an unsupported Node.js with one line before this package's own imports load.
+import '@acpt/config';
+
 export { ADMIT_SCRIPT, OBSERVE_SCRIPT, SETTLE_SCRIPT } from './admission/admission-scripts.ts';
 export { QUOTA_WINDOWS, type QuotaLimits } from './admission/quota-limits.ts';
 export { type AdmissionStats, RedisAdmission, type RedisAdmissionOptions } from './admission/redis-admission.ts';

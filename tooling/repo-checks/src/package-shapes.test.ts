@@ -11,6 +11,12 @@ const allowedSiblings: Readonly<Record<string, readonly string[]>> = {
   campaign: ['@acpt/config'],
 };
 
+/** Dependencies held to patch releases (`~`), each with the reason; every other runtime dependency takes `^`. */
+const patchOnlyRanges: Readonly<Record<string, string>> = {
+  ioredis:
+    '6.1.0 ships declarations importing the untyped redis-errors (TS7016 for consumers with skipLibCheck off); ~6.0 until fixed',
+};
+
 /** Siblings a package may name as optional peers only: the adapter works with either transport, injected. */
 const optionalPeers: Readonly<Record<string, readonly string[]>> = {
   adapter: ['@acpt/transport-cerebras', '@acpt/transport-mock'],
@@ -49,7 +55,8 @@ describe.each(publishedPackages)('@acpt/%s', (name) => {
 
   test('runtime dependencies outside the family take caret ranges (users get their fixes; the lockfile pins CI)', () => {
     for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) {
-      expect(range, dependency).toMatch(/^\^\d/);
+      if (dependency in patchOnlyRanges) expect(range, `${dependency}: ${patchOnlyRanges[dependency]}`).toMatch(/^~\d/);
+      else expect(range, dependency).toMatch(/^\^\d/);
     }
   });
 });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { repositoryRoot } from '../workspace.ts';
 
 /** What a sample may be used for, from the HTML comment right above its fence. */
-export type SampleMode = 'run' | 'typecheck';
+export type SampleMode = 'run' | 'typecheck' | 'not-checked';
 
 /** One TypeScript code block of a README or guide. */
 export interface Sample {
@@ -16,7 +16,9 @@ export interface Sample {
   readonly code: string;
   /**
    * `run` (the default): type-checked, then run with Node in mock mode; `typecheck`: only type-checked, for samples
-   * that need a live key, a network or a long-running process (`<!-- sample: typecheck-only … -->` above the fence).
+   * that need a live key, a network or a long-running process (`<!-- sample: typecheck-only … -->` above the fence);
+   * `not-checked`: neither, for samples built on third-party SDKs the repository does not install
+   * (`<!-- sample: not-checked — why -->`, the reason required).
    */
   readonly mode: SampleMode;
   /**
@@ -24,10 +26,12 @@ export interface Sample {
    * resolves by self-reference and its devDependencies are there), `tooling/repo-checks` for repository docs.
    */
   readonly home: string;
+  /** The marker's text, when there is one. */
+  readonly marker: string | undefined;
 }
 
 const fence = /^```(ts|typescript)\s*$/;
-const marker = /^<!--\s*sample:\s*typecheck-only\b.*-->\s*$/;
+const marker = /^<!--\s*sample:\s*(typecheck-only|not-checked)\b(.*)-->\s*$/;
 
 /** The markdown files whose code blocks users copy: every README and every guide under docs/. */
 export function sampleFiles(): string[] {
@@ -58,8 +62,10 @@ export function extractSamples(file: string): Sample[] {
     for (index++; index < lines.length && !/^```\s*$/.test(lines[index] ?? ''); index++) body.push(lines[index] ?? '');
     let previous = start - 1;
     while (previous >= 0 && (lines[previous] ?? '').trim() === '') previous--;
-    const mode: SampleMode = marker.test(lines[previous] ?? '') ? 'typecheck' : 'run';
-    samples.push({ file, line: start + 1, code: `${body.join('\n')}\n`, mode, home: homeOf(file) });
+    const match = marker.exec(lines[previous] ?? '');
+    const mode: SampleMode = match === null ? 'run' : match[1] === 'typecheck-only' ? 'typecheck' : 'not-checked';
+    const code = `${body.join('\n')}\n`;
+    samples.push({ file, line: start + 1, code, mode, home: homeOf(file), marker: match?.[0] });
   }
   return samples;
 }

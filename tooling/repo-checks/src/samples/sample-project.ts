@@ -26,7 +26,8 @@ export function sampleFileName(sample: Sample): string {
  */
 export function writeSampleProjects(samples: readonly Sample[]): SampleProject[] {
   const byHome = new Map<string, Sample[]>();
-  for (const sample of samples) byHome.set(sample.home, [...(byHome.get(sample.home) ?? []), sample]);
+  for (const sample of samples.filter((one) => one.mode !== 'not-checked'))
+    byHome.set(sample.home, [...(byHome.get(sample.home) ?? []), sample]);
   return [...byHome].map(([home, homeSamples]) => {
     const directory = join(repositoryRoot, home, SCRATCH_FOLDER);
     rmSync(directory, { recursive: true, force: true });

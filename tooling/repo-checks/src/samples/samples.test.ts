@@ -25,6 +25,13 @@ describe('README and guide samples', () => {
     expect(samples.filter((sample) => sample.mode === 'run').length).toBeGreaterThan(5);
   });
 
+  test('a sample left unchecked says why, and only third-party SDKs the repository does not install are a reason', () => {
+    for (const sample of samples.filter((one) => one.mode === 'not-checked')) {
+      expect(sample.marker, `${sample.file}:${sample.line}`).toMatch(/not-checked\s*[—-]\s*\S.{20,}/);
+      expect(sample.marker, `${sample.file}:${sample.line}`).toMatch(/SDK/);
+    }
+  });
+
   describe.each(COMPILERS)('$label', (compiler) => {
     test.each<ProjectSettings>(['strict', 'tsc --init'])(
       'type-check in a %s project',

@@ -137,13 +137,13 @@ export { type LoadConfigOptions, loadConfig } from './loading/load-config.ts';
 export { applyConfigPatch, parseConfig } from './loading/parse-config.ts';
 export { configSourceOf } from './loading/provenance.ts';
 export type { ConfigEnvironment } from './loading/read-environment.ts';
+export { assertNodeFloor, meetsNodeFloor, NODE_FLOOR } from './runtime/node-floor.ts';
 export {
   type CreateApiKeyProviderOptions,
   createApiKeyProvider,
   type ReloadableApiKeyProvider,
 } from './secret/create-api-key-provider.ts';
 export { createKeyFileProvider, type KeyFileProviderOptions } from './secret/create-key-file-provider.ts';
-export { assertNodeFloor, meetsNodeFloor, NODE_FLOOR } from './runtime/node-floor.ts';
 export { Secret } from './secret/secret.ts';
 export { toApiKeyProvider } from './secret/to-api-key-provider.ts';
 export { VERSION } from './version.ts';

@@ -36,7 +36,7 @@ export interface AdapterOptions {
    */
   readonly sleep?: Sleep | undefined;
   /** Uniform random numbers in [0, 1) for jitter. @defaultValue `Math.random` */
-  readonly random?: () => number | undefined;
+  readonly random?: (() => number) | undefined;
   /** Whether `close()` also closes the injected transports. @defaultValue true */
   readonly closeTransports?: boolean | undefined;
 }

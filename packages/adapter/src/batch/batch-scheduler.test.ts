@@ -43,14 +43,14 @@ describe('micro-batching', () => {
     expect(live?.calls.map(userText)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     await vi.advanceTimersByTimeAsync(10);
     await Promise.all(results);
-    // Each freed slot takes the oldest waiting member at once: a batch leaves in as many flushes as releases free it.
+    // Each freed slot takes the oldest waiting request at once: every dispatch of waiting requests is one flush (b<n>).
     expect(of('batch-flush')).toMatchObject([
       { batchId: 'b1', kind: 'micro', requestIds: ['req-3'], waitMs: 10 },
-      { batchId: 'b1', kind: 'micro', requestIds: ['req-4'], waitMs: 10 },
-      { batchId: 'b2', kind: 'micro', requestIds: ['req-5'], waitMs: 20 },
-      { batchId: 'b2', kind: 'micro', requestIds: ['req-6'], waitMs: 20 },
+      { batchId: 'b2', kind: 'micro', requestIds: ['req-4'], waitMs: 10 },
+      { batchId: 'b3', kind: 'micro', requestIds: ['req-5'], waitMs: 20 },
+      { batchId: 'b4', kind: 'micro', requestIds: ['req-6'], waitMs: 20 },
     ]);
-    expect(of('attempt-start').map((event) => event.batchId)).toEqual([undefined, undefined, 'b1', 'b1', 'b2', 'b2']);
+    expect(of('attempt-start').map((event) => event.batchId)).toEqual([undefined, undefined, 'b1', 'b2', 'b3', 'b4']);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -65,7 +65,7 @@ describe('micro-batching', () => {
     expect(live?.calls).toHaveLength(4);
     expect(of('batch-flush')).toMatchObject([
       { batchId: 'b1', requestIds: ['req-3'], waitMs: 5 },
-      { batchId: 'b1', requestIds: ['req-4'], waitMs: 5 },
+      { batchId: 'b2', requestIds: ['req-4'], waitMs: 5 },
     ]);
   });
 

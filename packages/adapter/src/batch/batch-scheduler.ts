@@ -5,8 +5,8 @@ import type { RequestRun } from '../request/request-run.ts';
 import type { Clock, TimerHandle, Timers } from '../timing/timers.ts';
 
 interface Batch {
-  /** `b<n>` for micro-batches (batch size above 1). */
-  readonly id: string | undefined;
+  /** Waiting requests grouped as a micro-batch (batch size above 1); each dispatch of them gets its own `b<n>`. */
+  readonly grouped: boolean;
   readonly runs: RequestRun[];
   /** Open batches still collect waiting arrivals; every batch leaves as soon as slots are free. */
   closed: boolean;
@@ -81,7 +81,7 @@ export class BatchScheduler {
       return promise;
     }
     const batch: Batch = {
-      id: size > 1 ? `b${++this.#batchCounter}` : undefined,
+      grouped: size > 1,
       runs: [run],
       closed: size === 1,
       timer: undefined,
@@ -173,7 +173,7 @@ export class BatchScheduler {
         this.#cancelTimer(head);
         this.#batches.shift();
       }
-      this.#dispatch(head.id, members);
+      this.#dispatch(head.grouped ? `b${++this.#batchCounter}` : undefined, members);
     }
     if (this.#idleWaiters.length > 0 && this.#isIdle()) {
       const waiters = this.#idleWaiters;

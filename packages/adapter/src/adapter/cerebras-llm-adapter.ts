@@ -204,13 +204,15 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
   /** A plain, JSON-serialisable snapshot of counts, latencies, tokens, retries, rate limits, circuit and errors. */
   diagnostics(): AdapterDiagnostics {
     const core = this.#core;
-    return core.diagnostics.snapshot(
+    const snapshot = core.diagnostics.snapshot(
       this.mode,
       this.#config.fallback,
       this.#closed,
       core.breaker.snapshot(),
       core.hub.listenerErrors,
     );
+    const apiKey = core.live?.keyStatus?.();
+    return apiKey === undefined ? snapshot : { ...snapshot, apiKey };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { EventError, FallbackReason, RateLimitKind, RateLimitState } from '@acpt/config';
+import type { ApiKeyStatus, EventError, FallbackReason, RateLimitKind, RateLimitState } from '@acpt/config';
 import type { CircuitSnapshot } from '../circuit/circuit-breaker.ts';
 import type { LatencySummary } from './latency-histogram.ts';
 
@@ -73,4 +73,9 @@ export interface AdapterDiagnostics {
   readonly lastErrors: readonly RecentError[];
   /** Listener calls that threw (and were isolated). */
   readonly listenerErrors: number;
+  /**
+   * The live transport's key status (source, file watch, last reload, rotations, the last refused reload and why),
+   * when it reports one; never the key.
+   */
+  readonly apiKey?: ApiKeyStatus;
 }

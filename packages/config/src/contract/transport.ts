@@ -1,3 +1,4 @@
+import type { ApiKeyStatus } from './api-key-provider.ts';
 import type { ChatRequest } from './chat-request.ts';
 import type { ChatResponse } from './chat-response.ts';
 import type { ChatStreamEvent } from './chat-stream-event.ts';
@@ -29,4 +30,6 @@ export interface Transport {
   stream(request: ChatRequest, options?: TransportCallOptions): AsyncIterable<ChatStreamEvent>;
   /** Ends every socket and timer the transport holds. Idempotent. */
   close(): Promise<void>;
+  /** Where the transport's key comes from and how it is kept fresh, if it sends one (never the key itself). */
+  keyStatus?(): ApiKeyStatus;
 }

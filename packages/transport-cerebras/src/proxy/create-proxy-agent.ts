@@ -2,8 +2,9 @@ import { ProxyAgent } from 'undici';
 import type { TransportSettings } from '../settings/resolve-transport-settings.ts';
 
 /**
- * The transport's pool behind an egress proxy: undici's `ProxyAgent`, which opens an HTTP `CONNECT` tunnel for the
- * https endpoint and runs TLS to the endpoint inside it, verified against the same trust as a direct connection
+ * The transport's pool behind an egress proxy: undici's `ProxyAgent`, which opens an HTTP `CONNECT` tunnel (for the
+ * loopback `http://` endpoints too, so the proxy never sees a request or its `Authorization` header and keep-alive
+ * survives proxies that close forwarded connections) and runs TLS to an https endpoint inside it, verified against the same trust as a direct connection
  * (system CAs plus `tls.caFile`), so the proxy never sees the key or the traffic. Credentials in the proxy URL become
  * its `Proxy-Authorization` header. Headers and idle deadlines stay the transport's own; the connect deadline is
  * undici's (`connectTimeout`, covering the proxy and the tunnelled TLS handshake).
@@ -16,6 +17,8 @@ export function createProxyAgent(settings: TransportSettings, proxyUrl: string):
     connections: connection.connections,
     allowH2: connection.http2,
     connectTimeout: timeouts.connectMs,
+    // CONNECT for http:// endpoints (loopback only) too: keep-alive survives, the proxy never parses the request.
+    proxyTunnel: true,
     headersTimeout: 0,
     bodyTimeout: 0,
     requestTls: { rejectUnauthorized: true, ...trust },

@@ -67,6 +67,16 @@ describe('egress proxy (Debian tinyproxy on loopback) in front of the TLS mock s
     expect(proxy.log()).toContain(tunnelTo(server));
   });
 
+  it('tunnels a plain-http loopback endpoint too, so the proxy never sees the request or its key', async () => {
+    mock = await createMockCerebrasServer();
+    proxy = await startTinyproxy();
+    const live = through(mock, { connection: { proxy: proxy.url }, tls: {} });
+    const replies = await Promise.all(Array.from({ length: 8 }, () => live.complete(hello)));
+    expect(replies).toHaveLength(8);
+    expect(proxy.log()).toContain(tunnelTo(mock));
+    expect(proxy.log()).not.toContain('/v1/chat/completions');
+  });
+
   it('follows HTTPS_PROXY by default and goes direct when NO_PROXY exempts the endpoint', async () => {
     const server = await startTls();
     proxy = await startTinyproxy();

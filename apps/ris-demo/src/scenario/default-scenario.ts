@@ -47,6 +47,7 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
     elementPowerMode: 'reconfigured',
     staticPowerW: 1,
     reconfigurationDelayS: 0,
+    retuneIntervalSteps: 1,
   },
   channel: {
     shadowingSigmaLosDb: 4,

@@ -141,3 +141,31 @@ describe('optional channel models', () => {
     expect(Number.isFinite(nakagami.at(-1)!.kpis.sumRateBps)).toBe(true);
   });
 });
+
+describe('RIS retune interval', () => {
+  it('re-steers an unchanged favour list only every n steps, so the element power is paid less often', () => {
+    const rsus = [{ id: 'rsu1', position: { x: 300, y: -3, z: 10 }, txPowerW: 1 }];
+    const favourFirst = (simulation: ReturnType<typeof createSimulation>): StepActions =>
+      simulation.observe().stepIndex === 0
+        ? { ris: { favour: [{ vehicleId: simulation.observe().vehicles[0]!.id, weight: 1 }] } }
+        : {};
+    const reconfigured = (interval: number) =>
+      run(2, 20, { rsus, ris: { retuneIntervalSteps: interval } }, favourFirst).map((o) => o.power.risReconfigured);
+    expect(reconfigured(1).filter(Boolean).length).toBeGreaterThanOrEqual(19);
+    const every5 = reconfigured(5);
+    // Step 0 applies the new favour list; afterwards only the steps after a retune at 5, 10, 15 change the profile.
+    expect(every5.flatMap((changed, step) => (changed ? [step] : []))).toEqual([0, 5, 10, 15]);
+  });
+
+  it('predicts exactly what the step then does, with a held profile too', () => {
+    const simulation = createSimulation({ seed: 4, scenario: { ris: { retuneIntervalSteps: 3 } } });
+    for (let step = 0; step < 8; step += 1) {
+      // A favour list at step 0 only; afterwards the heuristic's NOMA and V2I actions without any RIS action.
+      const heuristic = { ...fixedHeuristicPolicy(simulation.observe()), ris: undefined };
+      const actions = step === 0 ? { ...heuristic, ...favourBest(simulation) } : heuristic;
+      const predicted = simulation.predict(actions);
+      const outcome = simulation.step(actions);
+      expect(predicted.risReconfigured).toBe(outcome.power.risReconfigured);
+    }
+  });
+});

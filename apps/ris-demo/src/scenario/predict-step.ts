@@ -3,14 +3,15 @@
  * power-control and power-model logic as a step, but with the mean powers E|h|² instead of a fading draw, no state
  * change and no random draw. Rates are capped Shannon rates at the mean SINR (an optimistic, Jensen-type approximation
  * of the ergodic rate, fine for ranking proposals). By default it sees what the decisions see: the estimated channel
- * (co-phasing and powers on the CSI view); `channel: 'true'` evaluates on the true mean channel instead.
+ * (co-phasing and powers on the CSI view); `channel: 'true'` evaluates (and re-steers, where the step would) on the
+ * true mean channel instead.
  */
 import type { StepActions } from './actions.ts';
 import { executeHandovers } from './handover-control.ts';
 import { rateKpis } from './kpis.ts';
 import { meanReceivedPowers } from './link-budget.ts';
 import { validatePairs } from './noma-service.ts';
-import { applyFavour, resolveFavour } from './ris-control.ts';
+import { applyFavour, resolveFavour, sameFavour } from './ris-control.ts';
 import { profilesDiffer, type SimulationState } from './simulation-state.ts';
 import { activeRsus, consumedPower, mixServices, transmit } from './transmission.ts';
 import type { PredictedKpis, PredictOptions } from './types.ts';
@@ -35,8 +36,12 @@ export function predictStep(state: SimulationState, actions: StepActions, option
     cos: Float64Array.from(profile.cos),
     sin: Float64Array.from(profile.sin),
   };
-  const requested = actions.ris?.favour.length ? resolveFavour(actions.ris.favour, state.vehicleIndex).accepted : [];
-  applyFavour(model, serving, requested.length > 0 ? requested : state.favour, scenario.ris.phaseBits, candidate);
+  const resolved = actions.ris?.favour.length ? resolveFavour(actions.ris.favour, state.vehicleIndex).accepted : [];
+  const requested = sameFavour(resolved, state.favour) ? [] : resolved;
+  // The panel is re-steered exactly when `step` would re-steer it; otherwise it keeps the profile it holds.
+  if (requested.length > 0 || dryRun.succeeded.length > 0 || state.profileStale) {
+    applyFavour(model, serving, requested.length > 0 ? requested : state.favour, scenario.ris.phaseBits, candidate);
+  }
   const powers = new Float64Array(state.powers.length);
   meanReceivedPowers(model, scenario, candidate, powers);
   const pairs = validatePairs(actions.noma?.pairs ?? state.pairsAction, state.rsuIndex, state.vehicleIndex, serving);

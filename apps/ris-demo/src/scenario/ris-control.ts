@@ -40,6 +40,13 @@ export function resolveFavour(
   return { accepted, rejected };
 }
 
+/** Whether two resolved favour lists name the same vehicles with the same weights in the same order. */
+export function sameFavour(a: readonly ResolvedFavour[], b: readonly ResolvedFavour[]): boolean {
+  return (
+    a.length === b.length && a.every((entry, i) => entry.vehicle === b[i]!.vehicle && entry.weight === b[i]!.weight)
+  );
+}
+
 /** The co-phasing view of vehicle k on RSU r: mean direct coefficient and mean cascaded coefficients v̄_n. */
 export function coPhasingUser(model: ChannelModel, r: number, k: number, weight: number): CoPhasingUser {
   const { ris } = model;

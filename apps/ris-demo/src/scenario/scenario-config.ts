@@ -64,6 +64,11 @@ export interface RisConfig {
    * the previous step's profile, so rates are the time-weighted mix of the old and the new profile's rates.
    */
   readonly reconfigurationDelayS: number;
+  /**
+   * The controller re-co-phases an unchanged favour list for the vehicles' new positions every this many steps
+   * (1 = every step, tracking); a new favour list or a handover of a favoured vehicle re-steers at once.
+   */
+  readonly retuneIntervalSteps: number;
 }
 
 /** Large-scale and small-scale channel parameters of the direct RSU → vehicle links (3GPP TR 38.901 UMi). */

@@ -52,6 +52,7 @@ const ScenarioFileSchema = v.strictObject({
     elementPowerMode: v.optional(v.picklist(['always', 'reconfigured'])),
     staticPowerW: v.optional(num),
     reconfigurationDelayS: v.optional(num),
+    retuneIntervalSteps: v.optional(num),
   }),
   channel: section({
     shadowingSigmaLosDb: v.optional(num),

@@ -102,7 +102,10 @@ export function createSimulationState(scenario: ScenarioConfig, seed: number): S
 export function takeMeasurements(state: SimulationState, attach: Uint8Array): void {
   const { scenario, model, handover, profile, csi } = state;
   csi.update();
-  applyFavour(csi.model, handover.serving, state.favour, scenario.ris.phaseBits, profile);
+  // Tracking: re-co-phase the favour list for the new positions every `retuneIntervalSteps` steps.
+  if (state.stepIndex % scenario.ris.retuneIntervalSteps === 0) {
+    applyFavour(csi.model, handover.serving, state.favour, scenario.ris.phaseBits, profile);
+  }
   meanReceivedPowers(model, scenario, profile, state.powers);
   measure(handover, state.powers, state.stepIndex * scenario.timeStepS, attach, state.parameters);
   if (csi.imperfect) meanReceivedPowers(csi.model, scenario, profile, state.estimatedPowers);

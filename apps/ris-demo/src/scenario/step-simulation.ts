@@ -19,7 +19,7 @@ import { executeHandovers } from './handover-control.ts';
 import { rateKpis } from './kpis.ts';
 import { realizedReceivedPowers, realizedRisGainsDb } from './link-budget.ts';
 import { validatePairs } from './noma-service.ts';
-import { applyFavour, drawRandomProfile, resolveFavour } from './ris-control.ts';
+import { applyFavour, drawRandomProfile, resolveFavour, sameFavour } from './ris-control.ts';
 import { copyProfile, profilesDiffer, type SimulationState, takeMeasurements } from './simulation-state.ts';
 import { activeRsus, consumedPower, mixServices, transmit } from './transmission.ts';
 import type { StepOutcome } from './types.ts';
@@ -43,7 +43,8 @@ export function stepSimulation(state: SimulationState, actions: StepActions): St
   if (actions.ris !== undefined && actions.ris.favour.length > 0) {
     const resolved = resolveFavour(actions.ris.favour, state.vehicleIndex);
     risRejected = resolved.rejected;
-    if (resolved.accepted.length > 0) {
+    // The same list again keeps the held profile (re-steered by the retune cadence); a different one re-steers now.
+    if (resolved.accepted.length > 0 && !sameFavour(resolved.accepted, state.favour)) {
       state.favour = resolved.accepted;
       state.favourAction = resolved.accepted.map((entry) => ({
         vehicleId: fleet.ids[entry.vehicle]!,

@@ -89,6 +89,12 @@ function checksOf(scenario: ScenarioConfig): Check[] {
       ris.reconfigurationDelayS,
     ],
     [
+      'ris.retuneIntervalSteps',
+      isInteger(ris.retuneIntervalSteps, 1, 1000),
+      'an integer from 1 to 1000 steps',
+      ris.retuneIntervalSteps,
+    ],
+    [
       'channel.shadowingSigmaLosDb',
       isWithin(channel.shadowingSigmaLosDb, 0, 20),
       '0–20 dB',

@@ -49,7 +49,7 @@ describe('the HTML report in headless Chromium', () => {
     // model makes the consumed power vary, so the EE bars are drawn (they no longer repeat the sum-rate bars); time
     // axes are in seconds.
     expect(report.text).toContain('Mock mode: no language model decided anything in this run.');
-    expect(report.text).toContain('none: scripted mock rules');
+    expect(report.text).toContain('none: scripted mock rules decided');
     expect(report.text).toContain('The decision-latency chart is hidden in mock mode');
     expect(report.text).not.toContain('Energy efficiency is not plotted');
     expect(html).not.toContain('data-chart="llm-latency"');

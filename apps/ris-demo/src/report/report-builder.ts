@@ -46,10 +46,7 @@ export function buildReportModel(summary: RunSummary, series: ReportSeries, wall
     labels: runLabels(run),
     runInfo: [
       ['mode', run.mode],
-      [
-        'model',
-        run.mode === 'mock' ? `none: scripted mock rules (configured model ${run.model} not called)` : run.model,
-      ],
+      ['model', run.mode === 'mock' ? 'none: scripted mock rules decided' : run.model],
       ['batching', `${run.batching} (batch size ${run.batchSize})`],
       ['on LLM failure', run.onLlmFailure],
       [

@@ -10,12 +10,12 @@ import type { RunDescription, RunSummary } from './run-summary.ts';
  * that scripted rules decided, that latencies are virtual time and tokens estimates; replay and live name the model
  * and the clock.
  */
-export function runLabels(run: RunDescription): string[] {
+export function runLabels(run: Pick<RunDescription, 'mode' | 'model'>): string[] {
   switch (run.mode) {
     case 'mock':
       return [
         'Mock mode: no language model decided anything in this run. The agent policy is the scripted rules of the mock responder (src/agents/mock-decisions.ts) answering through the adapter.',
-        `Model: none (the configured model ${run.model} was not called). Decision latencies are virtual time from the mock's latency model and token counts are the mock's estimates; neither is a measurement, so no latency figure is shown.`,
+        "Model: none. Decision latencies are virtual time from the mock's latency model and token counts are the mock's estimates; neither is a measurement, so no latency figure is shown.",
       ];
     case 'replay':
       return [

@@ -21,5 +21,6 @@ svg.chart .road { fill: #d9d9d9; stroke: #555; } svg.chart .lane { stroke: #fff;
 svg.chart .cell, svg.chart .cell-empty, svg.chart .colour-step { shape-rendering: crispEdges; } svg.chart .rsu { fill: #222; } svg.chart .ris { fill: #D55E00; stroke: #222; }
 svg.chart .ris-normal { stroke: #D55E00; stroke-width: 2; } svg.chart .ris-normal-tip { fill: #D55E00; }
 svg.chart .marker-label { font-size: 11px; fill: #222; }
+svg.chart .interval { stroke: #0072B2; stroke-width: 2; fill: none; } svg.chart .estimate { fill: #0072B2; }
 .notes { color: #555; font-size: 12px; }
 `;

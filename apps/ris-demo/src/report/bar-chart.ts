@@ -82,7 +82,7 @@ export function renderBarChart(options: BarChartOptions): string {
       const [low, high] = bar.interval;
       const cap = Math.min(8, slot * 0.15);
       parts.push(
-        `<path class="error-bar" data-bar="${escapeXml(bar.label)}" d="M${svgNumber(centre)} ${svgNumber(y(low))}V${svgNumber(y(high))}M${svgNumber(centre - cap)} ${svgNumber(y(low))}H${svgNumber(centre + cap)}M${svgNumber(centre - cap)} ${svgNumber(y(high))}H${svgNumber(centre + cap)}"/>`,
+        `<path class="error-bar" data-bar="${escapeXml(bar.label)}" d="M${svgNumber(centre)} ${svgNumber(y(low))}V${svgNumber(y(high))}M${svgNumber(centre - cap)} ${svgNumber(y(low))}H${svgNumber(centre + cap)}M${svgNumber(centre - cap)} ${svgNumber(y(high))}H${svgNumber(centre + cap)}" stroke="#222"/>`,
       );
       labelTop = value >= 0 ? Math.min(top, y(high)) : Math.max(y(value), y(low)) + 14;
     }

@@ -13,6 +13,10 @@ export interface LineSeries {
   readonly color?: string;
   /** Draw dashed (reference and baseline series). */
   readonly dashed?: boolean;
+  /** Draw a dot at every point (for sweeps with few points). */
+  readonly markers?: boolean;
+  /** Vertical error bars [x, low, high] in the series' colour (e.g. 95 % intervals at sweep points). */
+  readonly intervals?: readonly (readonly [number, number, number])[];
 }
 
 /** A shaded band between a lower and an upper value per x (e.g. the 10th–90th percentiles). */
@@ -24,6 +28,8 @@ export interface BandSeries {
   readonly color: string;
   /** Fill opacity. @defaultValue 0.25 */
   readonly opacity?: number;
+  /** List the band in the legend. @defaultValue true */
+  readonly legend?: boolean;
 }
 
 /** A horizontal reference line, e.g. a latency budget. */
@@ -48,6 +54,8 @@ export interface LineChartOptions {
   readonly includeY?: number;
   /** Fixed y axis range instead of the data's (e.g. [0, 1] for a CDF). */
   readonly yDomain?: readonly [number, number];
+  /** Labelled x ticks instead of computed ones (e.g. the values of a swept parameter). */
+  readonly xTicks?: readonly { readonly value: number; readonly label: string }[];
   /** Draws steps (value held until the next point) instead of straight segments. */
   readonly stepped?: boolean;
   /** @defaultValue 720 */
@@ -62,7 +70,13 @@ export interface LineChartOptions {
 export function renderLineChart(options: LineChartOptions): string {
   const width = options.width ?? 720;
   const height = options.height ?? 260;
-  const margin = CHART_MARGIN;
+  // The legend sits in the right margin: widen it for long names (about 6.2 px per character at 11 px).
+  const longest = Math.max(
+    0,
+    ...options.series.map((line) => line.name.length),
+    ...(options.bands ?? []).map((band) => band.name.length),
+  );
+  const margin = { ...CHART_MARGIN, right: Math.max(CHART_MARGIN.right, Math.round(longest * 6.2 + 40)) };
   const series = options.series.map((line) => ({ ...line, points: downsample(line.points, options.maxPoints ?? 600) }));
   const bands = options.bands ?? [];
   const xs = extent([
@@ -73,6 +87,7 @@ export function renderLineChart(options: LineChartOptions): string {
     options.yDomain ??
     extent([
       ...series.flatMap((line) => line.points.map((point) => point[1])),
+      ...series.flatMap((line) => (line.intervals ?? []).flatMap((interval) => [interval[1], interval[2]])),
       ...bands.flatMap((band) => band.points.flatMap((point) => [point[1], point[2]])),
       ...(options.referenceLines ?? []).map((line) => line.value),
       ...(options.includeY === undefined ? [] : [options.includeY]),
@@ -86,9 +101,10 @@ export function renderLineChart(options: LineChartOptions): string {
       `<text class="tick" x="${margin.left - 6}" y="${svgNumber(y(tick) + 4)}" text-anchor="end">${formatTick(tick)}</text>`,
     );
   }
-  for (const tick of niceTicks(...x.domain, 8)) {
+  const xTicks = options.xTicks ?? niceTicks(...x.domain, 8).map((value) => ({ value, label: formatTick(value) }));
+  for (const tick of xTicks) {
     parts.push(
-      `<text class="tick" x="${svgNumber(x(tick))}" y="${height - margin.bottom + 16}" text-anchor="middle">${formatTick(tick)}</text>`,
+      `<text class="tick" x="${svgNumber(x(tick.value))}" y="${height - margin.bottom + 16}" text-anchor="middle">${escapeXml(tick.label)}</text>`,
     );
   }
   for (const band of bands) {
@@ -103,21 +119,29 @@ export function renderLineChart(options: LineChartOptions): string {
       `<text class="reference-label" x="${width - margin.right - 4}" y="${svgNumber(y(reference.value) - 4)}" text-anchor="end">${escapeXml(reference.label)}</text>`,
     );
   }
-  const entries: LegendEntry[] = bands.map((band) => ({
-    label: band.name,
-    color: band.color,
-    kind: 'swatch',
-    opacity: band.opacity ?? 0.25,
-  }));
+  const entries: LegendEntry[] = bands
+    .filter((band) => band.legend !== false)
+    .map((band) => ({ label: band.name, color: band.color, kind: 'swatch', opacity: band.opacity ?? 0.25 }));
   series.forEach((line, index) => {
     const color = line.color ?? seriesColor(index);
     const path = pathData(line.points, x, y, options.stepped ?? false);
     const dash = line.dashed ? ' stroke-dasharray="5 4"' : '';
     parts.push(`<path class="series" data-series="${escapeXml(line.name)}" d="${path}" stroke="${color}"${dash}/>`);
+    for (const [px, low, high] of (line.intervals ?? []).filter((interval) => interval.every(Number.isFinite))) {
+      const cx = x(px);
+      parts.push(
+        `<path class="error-bar" data-series="${escapeXml(line.name)}" d="M${svgNumber(cx)} ${svgNumber(y(low))}V${svgNumber(y(high))}M${svgNumber(cx - 3)} ${svgNumber(y(low))}H${svgNumber(cx + 3)}M${svgNumber(cx - 3)} ${svgNumber(y(high))}H${svgNumber(cx + 3)}" stroke="${color}"/>`,
+      );
+    }
+    if (line.markers) {
+      for (const [px, py] of line.points.filter((point) => point.every(Number.isFinite))) {
+        parts.push(`<circle class="marker" cx="${svgNumber(x(px))}" cy="${svgNumber(y(py))}" r="3" fill="${color}"/>`);
+      }
+    }
     entries.push({ label: line.name, color, kind: 'line', dashed: line.dashed ?? false });
   });
-  parts.push(...legend(entries, width));
-  return frame({ ...options, width, height }, parts);
+  parts.push(...legend(entries, width, margin));
+  return frame({ ...options, width, height, margin }, parts);
 }
 
 function pathData(

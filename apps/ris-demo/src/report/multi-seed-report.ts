@@ -2,7 +2,7 @@ import { escapeXml } from './escape-xml.ts';
 import { formatFixed } from './format-units.ts';
 import { htmlPage, htmlSections, htmlTable } from './html-page.ts';
 import { multiSeedFigures } from './multi-seed-figures.ts';
-import { runLabels } from './report-labels.ts';
+import { decisionLabels } from './report-labels.ts';
 
 /** A mean over seeds with its 95 % interval (null for fewer than two seeds). */
 export interface SeedStatistic {
@@ -56,12 +56,7 @@ export interface MultiSeedReportInput {
 export function renderMultiSeedReport(summary: MultiSeedReportInput): string {
   const seeds = summary.seeds.completed.length;
   const title = `Multi-seed comparison: ${seeds} seeds × ${summary.job.steps} steps`;
-  const labels = [
-    ...(summary.decisions === null
-      ? []
-      : runLabels({ mode: modeOf(summary.decisions.clock), model: summary.decisions.model })),
-    seedStatement(summary),
-  ];
+  const labels = [...(summary.decisions === null ? [] : decisionLabels(summary.decisions)), seedStatement(summary)];
   const entries = Object.entries(summary.policies);
   const withCi = (statistic: SeedStatistic, scale: number, digits: number): string =>
     statistic.ci95 === null
@@ -113,8 +108,4 @@ export function compactList(values: readonly number[]): string {
     index = end + 1;
   }
   return parts.join(', ');
-}
-
-function modeOf(clock: 'virtual' | 'wall' | 'recorded'): 'mock' | 'live' | 'replay' {
-  return clock === 'virtual' ? 'mock' : clock === 'wall' ? 'live' : 'replay';
 }

@@ -30,6 +30,15 @@ export function runLabels(run: Pick<RunDescription, 'mode' | 'model'>): string[]
   }
 }
 
+/** How a run's decision latencies were obtained: the mock's virtual clock, wall clock (live), recorded (replay). */
+export type DecisionClock = 'virtual' | 'wall' | 'recorded';
+
+/** {@link runLabels} for a run described by its decision clock (as multi-seed and grid summaries describe it). */
+export function decisionLabels(decisions: { readonly clock: DecisionClock; readonly model: string }): string[] {
+  const mode = decisions.clock === 'virtual' ? 'mock' : decisions.clock === 'wall' ? 'live' : 'replay';
+  return runLabels({ mode, model: decisions.model });
+}
+
 /** Relative tolerance under which two powers count as equal. */
 const POWER_TOLERANCE = 1e-9;
 

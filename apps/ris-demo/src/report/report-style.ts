@@ -16,7 +16,7 @@ svg.chart .title { font-weight: 600; font-size: 13px; } svg.chart .tick, svg.cha
 svg.chart .axis-label { font-size: 11px; fill: #333; } svg.chart .axis { stroke: #333; }
 svg.chart .grid { stroke: #eee; } svg.chart .series { fill: none; stroke-width: 1.6; }
 svg.chart .reference { stroke: #c00; stroke-dasharray: 6 3; } svg.chart .reference-label { font-size: 11px; fill: #c00; }
-svg.chart .bar-value { font-size: 11px; fill: #222; } svg.chart .error-bar { stroke: #222; stroke-width: 1.4; fill: none; }
+svg.chart .bar-value { font-size: 11px; fill: #222; } svg.chart .error-bar { stroke-width: 1.4; fill: none; }
 svg.chart .road { fill: #d9d9d9; stroke: #555; } svg.chart .lane { stroke: #fff; stroke-dasharray: 8 6; }
 svg.chart .cell, svg.chart .cell-empty, svg.chart .colour-step { shape-rendering: crispEdges; } svg.chart .rsu { fill: #222; } svg.chart .ris { fill: #D55E00; stroke: #222; }
 svg.chart .ris-normal { stroke: #D55E00; stroke-width: 2; } svg.chart .ris-normal-tip { fill: #D55E00; }

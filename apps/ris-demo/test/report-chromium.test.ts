@@ -58,4 +58,37 @@ describe('the HTML report in headless Chromium', () => {
     expect(html).not.toContain('>step</text>');
     expect(existsSync(join(ARTIFACTS, 'report.png'))).toBe(true);
   });
+
+  it('renders the grid report: every KPI against the swept parameter, one panel per other value, links to the points', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ris-grid-report-')), 'grid');
+    const run = await runDemoProcess([
+      '--grid',
+      'risElements=16,64;vehicles=4,6',
+      '--steps',
+      '20',
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    const html = readFileSync(join(out, 'grid-report.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<link|<img|url\(|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
+    expect(existsSync(join(out, 'grid-report.html.partial'))).toBe(false);
+
+    const report = await openReport(join(out, 'grid-report.html'), 'grid-report.png');
+    const kpis = ['meanSumRateBps', 'meanJainFairness', 'energyEfficiencyBitPerJ', 'nomaGainPercent'];
+    expect(report.charts.map((chart) => chart.id)).toEqual(kpis.flatMap((kpi) => [`grid-${kpi}-0`, `grid-${kpi}-1`]));
+    for (const chart of report.charts) {
+      expect(chart.marks, chart.id).toHaveLength(POLICIES);
+      expect(Math.max(...chart.marks), `${chart.id} draws nothing visible`).toBeGreaterThan(10);
+      expect(chart.hasTitle, chart.id).toBe(true);
+      expect(chart.label, chart.id).toContain('x: risElements');
+    }
+    expect(report.text).toContain('Every point ran one seed (1)');
+    expect(report.text).toContain('Mock mode: no language model decided anything');
+    expect(html).toContain('href="risElements%3D64_vehicles%3D6/report.html"');
+    expect(existsSync(join(out, 'risElements=64_vehicles=6', 'report.html'))).toBe(true);
+    expect(report.requests).toEqual([report.url]);
+    expect(report.errors).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderGridReport } from '../report/grid-report.ts';
+import { gridReportInput } from '../report/grid-report-input.ts';
 import type { PolicyKpiSummary } from '../report/kpi-accumulator.ts';
 import type { RunSummary } from '../report/run-summary.ts';
 import { stableStringify } from '../report/stable-json.ts';
@@ -39,8 +41,9 @@ export function gridAxes(points: readonly GridPoint[]): GridAxis[] {
 }
 
 /**
- * Runs every point with `runPoint(point, folder)` in order and writes `grid-summary.json` into `outDir` (to a
- * temporary name, then renamed, so a complete-looking summary is never half-written).
+ * Runs every point with `runPoint(point, folder)` in order and writes `grid-summary.json` and `grid-report.html`
+ * (every KPI against the swept parameters) into `outDir`, each to a temporary name, then renamed, so a
+ * complete-looking file is never half-written.
  */
 export async function runGrid(options: {
   readonly points: readonly GridPoint[];
@@ -52,9 +55,11 @@ export async function runGrid(options: {
   const { points, outDir } = options;
   mkdirSync(outDir, { recursive: true });
   const entries: GridSummary['points'][number][] = [];
+  let run: RunSummary['run'] | undefined;
   for (const point of points) {
     options.onPoint?.(point, points.length);
     const result = await options.runPoint(point, join(outDir, point.label));
+    run ??= result.run;
     entries.push({
       index: point.index,
       label: point.label,
@@ -72,5 +77,10 @@ export async function runGrid(options: {
   const file = join(outDir, 'grid-summary.json');
   writeFileSync(`${file}.partial`, `${stableStringify(summary, 2)}\n`);
   renameSync(`${file}.partial`, file);
+  if (run !== undefined) {
+    const report = join(outDir, 'grid-report.html');
+    writeFileSync(`${report}.partial`, renderGridReport(gridReportInput(summary, run)));
+    renameSync(`${report}.partial`, report);
+  }
   return { summary, file };
 }

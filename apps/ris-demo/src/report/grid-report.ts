@@ -1,5 +1,6 @@
 import { seriesColor } from './chart-palette.ts';
 import type { ChartPoint } from './chart-scale.ts';
+import { escapeXml } from './escape-xml.ts';
 import { htmlPage, htmlSections } from './html-page.ts';
 import { renderLineChart } from './line-chart.ts';
 import type { SeedStatistic } from './multi-seed-report.ts';
@@ -27,6 +28,8 @@ export interface GridReportInput {
   readonly points: readonly {
     readonly parameters: Readonly<Record<string, GridValue>>;
     readonly policies: Readonly<Record<string, GridPolicyValues>>;
+    /** The point's output folder relative to the grid report (its own `report.html` is linked); none when absent. */
+    readonly outDir?: string;
   }[];
 }
 
@@ -66,8 +69,23 @@ export function renderGridReport(input: GridReportInput): string {
   return htmlPage({
     title: `Grid: ${input.axes.map((entry) => `${entry.name} ∈ {${entry.values.join(', ')}}`).join(' × ')}, ${input.steps} steps`,
     labels,
-    body: ['<h2>KPIs against the swept parameters</h2>', ...htmlSections(sections)],
+    body: ['<h2>KPIs against the swept parameters</h2>', ...htmlSections(sections), pointIndex(input)],
   });
+}
+
+/** A list of the points with links to their own reports (relative links: nothing is fetched until clicked). */
+function pointIndex(input: GridReportInput): string {
+  const items = input.points.map((point) => {
+    const text = escapeXml(
+      Object.entries(point.parameters)
+        .map(([name, value]) => `${name} = ${String(value)}`)
+        .join(', '),
+    );
+    return point.outDir === undefined
+      ? `<li>${text}</li>`
+      : `<li><a href="${escapeXml(`${encodeURIComponent(point.outDir)}/report.html`)}">${text}</a></li>`;
+  });
+  return `<h2>Points</h2><ul class="points">${items.join('')}</ul>`;
 }
 
 interface Panel {

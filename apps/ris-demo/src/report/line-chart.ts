@@ -85,14 +85,19 @@ export function renderLineChart(options: LineChartOptions): string {
   ]);
   const ys =
     options.yDomain ??
-    extent([
-      ...series.flatMap((line) => line.points.map((point) => point[1])),
-      ...series.flatMap((line) => (line.intervals ?? []).flatMap((interval) => [interval[1], interval[2]])),
-      ...bands.flatMap((band) => band.points.flatMap((point) => [point[1], point[2]])),
-      ...(options.referenceLines ?? []).map((line) => line.value),
-      ...(options.includeY === undefined ? [] : [options.includeY]),
-    ]);
-  const x = linearScale(xs, [margin.left, width - margin.right]);
+    padded(
+      extent([
+        ...series.flatMap((line) => line.points.map((point) => point[1])),
+        ...series.flatMap((line) => (line.intervals ?? []).flatMap((interval) => [interval[1], interval[2]])),
+        ...bands.flatMap((band) => band.points.flatMap((point) => [point[1], point[2]])),
+        ...(options.referenceLines ?? []).map((line) => line.value),
+        ...(options.includeY === undefined ? [] : [options.includeY]),
+      ]),
+      options.includeY,
+    );
+  // Labelled (categorical) x ticks get room on both sides so the first and last points clear the frame.
+  const xPad = options.xTicks === undefined ? 0 : Math.max(0.25, (xs[1] - xs[0]) * 0.08);
+  const x = linearScale([xs[0] - xPad, xs[1] + xPad], [margin.left, width - margin.right]);
   const y = linearScale(ys, [height - margin.bottom, margin.top]);
   const parts: string[] = [];
   for (const tick of niceTicks(...y.domain)) {
@@ -142,6 +147,12 @@ export function renderLineChart(options: LineChartOptions): string {
   });
   parts.push(...legend(entries, width, margin));
   return frame({ ...options, width, height, margin }, parts);
+}
+
+/** Widens a data range by 4 % at each end so marks do not sit on the frame; the forced value (e.g. 0) stays the edge. */
+function padded([low, high]: [number, number], forced: number | undefined): [number, number] {
+  const pad = (high - low) * 0.04;
+  return [low === forced ? low : low - pad, high === forced ? high : high + pad];
 }
 
 function pathData(

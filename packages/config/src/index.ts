@@ -147,6 +147,7 @@ export { createKeyFileProvider, type KeyFileProviderOptions } from './secret/cre
 export { Secret } from './secret/secret.ts';
 export { toApiKeyProvider } from './secret/to-api-key-provider.ts';
 export { VERSION } from './version.ts';
+export { canonicalJson } from './wire/canonical-json.ts';
 export { errorFromHttpResponse, type HttpErrorResponse } from './wire/error-from-http-response.ts';
 export { type HeaderRecord, readHeader, redactHeaders } from './wire/headers.ts';
 export { parseRateLimitHeaders } from './wire/parse-rate-limit-headers.ts';

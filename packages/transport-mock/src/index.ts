@@ -1,7 +1,7 @@
 // First: @acpt/config refuses an unsupported Node.js with one line before this package's own imports load.
 import '@acpt/config';
 
-export { canonicalJson } from './canonical/canonical-json.ts';
+export { canonicalJson } from '@acpt/config';
 export { canonicalRequestKey, hashRequestKey } from './canonical/canonical-request-key.ts';
 export { CLI_USAGE, parseCliArguments } from './cli/parse-cli-arguments.ts';
 export { type MockClock, realClock } from './clock/mock-clock.ts';

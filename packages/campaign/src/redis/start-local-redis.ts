@@ -17,6 +17,10 @@ export interface LocalRedis {
   kill(): Promise<void>;
   /** Starts the server again on the same port and folder (after `stop()` or `kill()`); it replays the AOF. */
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers, as in a network partition. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
 }
 
 /** Options of {@link startLocalRedis}. */
@@ -76,6 +80,7 @@ export async function startLocalRedis(options: StartLocalRedisOptions = {}): Pro
     await waitUntilReady(started, options.readyTimeoutMs ?? 20_000);
   };
   const halt = async (signal: NodeJS.Signals): Promise<void> => {
+    child?.kill('SIGCONT');
     if (child !== undefined && child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
@@ -90,6 +95,8 @@ export async function startLocalRedis(options: StartLocalRedisOptions = {}): Pro
     },
     kill: () => halt('SIGKILL'),
     start: launch,
+    freeze: () => child?.kill('SIGSTOP'),
+    thaw: () => child?.kill('SIGCONT'),
   };
 }
 

@@ -1,7 +1,7 @@
+import { canonicalJson } from '@acpt/config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../random/seeded-random.ts';
-import { canonicalJson } from './canonical-json.ts';
 import { canonicalRequestKey, hashRequestKey } from './canonical-request-key.ts';
 
 function shuffleKeys(value: unknown, random: () => number): unknown {

@@ -1,6 +1,6 @@
 import type { ChatRequest } from '@acpt/config';
+import { canonicalJson } from '@acpt/config';
 import { sha256Hex } from '../random/hash.ts';
-import { canonicalJson } from './canonical-json.ts';
 
 /**
  * The canonical key of a request: its stable JSON (sorted keys, absent fields left out). Two requests with the same

@@ -1,5 +1,5 @@
 import type { ChatResponse, ChatStreamEvent } from '@acpt/config';
-import { canonicalJson } from '../canonical/canonical-json.ts';
+import { canonicalJson } from '@acpt/config';
 import type { RecordedError } from './recorded-error.ts';
 
 /** How a request was made. */

@@ -5,14 +5,17 @@ export { ADMIT_SCRIPT, OBSERVE_SCRIPT, SETTLE_SCRIPT } from './admission/admissi
 export { QUOTA_WINDOWS, type QuotaLimits } from './admission/quota-limits.ts';
 export { type AdmissionStats, RedisAdmission, type RedisAdmissionOptions } from './admission/redis-admission.ts';
 export {
+  campaignPlanKey,
   campaignQueueName,
   campaignSpecKey,
   openCampaignQueue,
   QUEUE_PREFIX,
+  readCampaignPlan,
   readCampaignSpec,
   type SubmitOutcome,
   submitCampaign,
 } from './queue/campaign-queue.ts';
+export { type ConfigurationResults, collectCampaignResults, type FailedJob } from './queue/collect-results.ts';
 export { freeLoopbackPort } from './redis/free-port.ts';
 export { checkRedisUrl, connectRedis, describeRedisUrl, type RedisRole } from './redis/redis-connection.ts';
 export { type LocalRedis, type StartLocalRedisOptions, startLocalRedis } from './redis/start-local-redis.ts';
@@ -31,6 +34,7 @@ export {
   type CampaignJobData,
   type CampaignPlan,
   campaignSeeds,
+  type ExpandOptions,
   expandCampaign,
   isSeedList,
 } from './spec/expand-campaign.ts';

@@ -32,6 +32,10 @@ export interface WorkerProgramSettings {
   readonly poison?: readonly string[];
   /** `local`: each process on its own (the adapter's default in-process admission), for the control runs. */
   readonly admission?: 'redis' | 'local';
+  /** Adapter retries after the first attempt. @defaultValue 0 */
+  readonly maxRetries?: number;
+  /** Print the adapter's counters (`type: 'stats'`) this often. */
+  readonly statsEveryMs?: number;
 }
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerProgramSettings;
@@ -45,7 +49,7 @@ const config = parseConfig({
   baseUrl: settings.mockUrl,
   maxCompletionTokens: settings.maxCompletionTokens ?? 256,
   timeouts: { totalMs: 180_000 },
-  retry: { maxRetries: 0 },
+  retry: { maxRetries: settings.maxRetries ?? 0 },
 });
 const admissionRedis = connectRedis(settings.redisUrl, 'worker');
 const offsetFile = settings.clockOffsetFile;
@@ -78,6 +82,14 @@ const worker = startCampaignWorker({
   onEvent: (event) => print(event),
 });
 worker.worker.on('ready', () => print({ type: 'ready' }));
+const counters = (): { succeeded: number; rateLimited: number } => {
+  const diagnostics = adapter.diagnostics();
+  const rateLimited = Object.values(diagnostics.rateLimits.byKind).reduce((sum, count) => sum + count, 0);
+  return { succeeded: diagnostics.counts.succeeded, rateLimited };
+};
+if (settings.statsEveryMs !== undefined) {
+  setInterval(() => print({ type: 'stats', atMs: Date.now(), ...counters() }), settings.statsEveryMs).unref();
+}
 process.once('SIGTERM', () => {
   void (async () => {
     await worker.close();

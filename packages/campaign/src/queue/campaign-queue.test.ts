@@ -7,7 +7,8 @@ import {
   startCampaignHarness,
 } from '../__fixtures__/campaign-harness.ts';
 import { parseCampaignSpec } from '../spec/parse-campaign-spec.ts';
-import { submitCampaign } from './campaign-queue.ts';
+import { readCampaignPlan, submitCampaign } from './campaign-queue.ts';
+import { collectCampaignResults } from './collect-results.ts';
 
 let harness: CampaignHarness | undefined;
 afterEach(async () => {
@@ -21,6 +22,7 @@ describe('campaign queue (real redis-server, worker processes)', () => {
     harness = await startCampaignHarness({ spec, steps: 2 });
     expect(await harness.submit()).toEqual({ total: 3, added: 3, queued: 0, done: 0 });
     expect(await harness.submit()).toEqual({ total: 3, added: 0, queued: 3, done: 0 });
+    expect(await readCampaignPlan(harness.client, 'twice')).toEqual(harness.plan);
     const changed = parseCampaignSpec({ ...spec, steps: 3 });
     await expect(submitCampaign({ redis: harness.client, spec: changed })).rejects.toSatisfy(
       (error) => AcptConfigError.isInstance(error) && error.issues[0]?.path === '$.name',
@@ -71,5 +73,11 @@ describe('campaign queue (real redis-server, worker processes)', () => {
         .filter((id) => id !== poison)
         .sort(),
     );
+    const [results] = await collectCampaignResults({ plan: harness.plan, store: harness.store, queue: harness.queue });
+    expect(results?.results.map((entry) => entry.seed)).toEqual([1, 3]);
+    expect(results?.failed).toEqual([
+      { jobId: poison, seed: 2, error: expect.stringMatching(/poison job/), attempts: 2 },
+    ]);
+    expect(results?.pending).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ResultsStore } from '../results/results-store.ts';
 import type { CampaignSpec } from '../spec/campaign-spec-schema.ts';
-import { type CampaignJobData, expandCampaign } from '../spec/expand-campaign.ts';
+import { type CampaignJobData, type CampaignPlan, expandCampaign } from '../spec/expand-campaign.ts';
 
 /** The BullMQ key prefix of every campaign queue. */
 export const QUEUE_PREFIX = 'acpt';
@@ -16,6 +16,11 @@ export function campaignQueueName(campaign: string): string {
 /** The Redis key that holds a campaign's spec (as submitted, canonical JSON). */
 export function campaignSpecKey(campaign: string): string {
   return `${QUEUE_PREFIX}:campaign:${campaign}:spec`;
+}
+
+/** The Redis key that holds a campaign's plan (configurations and seeds, canonical JSON). */
+export function campaignPlanKey(campaign: string): string {
+  return `${QUEUE_PREFIX}:campaign:${campaign}:plan`;
 }
 
 /** Opens the BullMQ queue of a campaign on an existing connection (closing the queue leaves the connection open). */
@@ -45,23 +50,32 @@ export interface SubmitOutcome {
 export async function submitCampaign(options: {
   readonly redis: Redis;
   readonly spec: CampaignSpec;
+  /** The expansion (with scenario files read); `expandCampaign(spec)` when absent. */
+  readonly plan?: CampaignPlan;
   readonly store?: ResultsStore;
 }): Promise<SubmitOutcome> {
   const { redis, spec, store } = options;
-  const text = canonicalJson(spec);
-  const stored = await redis.set(campaignSpecKey(spec.name), text, 'NX', 'GET');
-  if (stored !== null && stored !== text) {
+  const plan = options.plan ?? expandCampaign(spec);
+  const stored = {
+    spec: canonicalJson(spec),
+    plan: canonicalJson({ configurations: plan.configurations, seeds: plan.seeds }),
+  };
+  for (const [what, key, text] of [
+    ['spec', campaignSpecKey(spec.name), stored.spec],
+    ['scenario files', campaignPlanKey(spec.name), stored.plan],
+  ] as const) {
+    const previous = await redis.set(key, text, 'NX', 'GET');
+    if (previous === null || previous === text) continue;
     throw new AcptConfigError([
       {
         path: '$.name',
         expected: 'a campaign name not yet used by a different campaign',
         received: JSON.stringify(spec.name),
         source: { kind: 'override' },
-        message: `campaign "${spec.name}" was already submitted with a different spec; give this one a new name`,
+        message: `campaign "${spec.name}" was already submitted with a different ${what}; give this one a new name`,
       },
     ]);
   }
-  const plan = expandCampaign(spec);
   const published = new Set(store === undefined ? [] : await store.list());
   const pending = plan.jobs.filter((job) => !published.has(job.id));
   const queue = openCampaignQueue(redis, spec.name);
@@ -90,6 +104,21 @@ export async function submitCampaign(options: {
   } finally {
     await queue.close();
   }
+}
+
+/** Reads the plan a campaign was submitted with (configurations, seeds and the jobs they make), or `undefined`. */
+export async function readCampaignPlan(redis: Redis, campaign: string): Promise<CampaignPlan | undefined> {
+  const text = await redis.get(campaignPlanKey(campaign));
+  if (text === null) return undefined;
+  const { configurations, seeds } = JSON.parse(text) as Pick<CampaignPlan, 'configurations' | 'seeds'>;
+  const spec = await readCampaignSpec(redis, campaign);
+  const jobs = configurations.flatMap((configuration) =>
+    seeds.map((seed) => ({
+      id: `${configuration.id}-s${seed}`,
+      data: { campaign, configuration, seed, steps: spec?.steps ?? 0, policies: spec?.policies ?? [] },
+    })),
+  );
+  return { configurations, seeds, jobs };
 }
 
 /** Reads the spec a campaign was submitted with, or `undefined`. */

@@ -99,8 +99,12 @@ describe('expandCampaign', () => {
     expect(reordered.jobs.map((job) => job.id)).toEqual(plan.jobs.map((job) => job.id));
     const more = expandCampaign(parseCampaignSpec({ ...valid, seeds: { from: 1, count: 5 } }));
     expect(more.jobs.map((job) => job.id)).toEqual(expect.arrayContaining(plan.jobs.map((job) => job.id)));
-    // Anything that changes what runs changes the id.
+    // Anything that changes what runs changes the id, the content of a scenario file included.
     const longer = expandCampaign(parseCampaignSpec({ ...valid, steps: 200 }));
     expect(longer.jobs[0]?.id).not.toBe(plan.jobs[0]?.id);
+    const withFile = expandCampaign(parseCampaignSpec(valid), { scenarioBase: () => ({ vehicleCount: 12 }) });
+    expect(withFile.configurations[0]?.scenario.base).toEqual({ vehicleCount: 12 });
+    expect(withFile.jobs[0]?.id).not.toBe(plan.jobs[0]?.id);
+    expect(withFile.jobs.at(-1)?.id).toBe(plan.jobs.at(-1)?.id);
   });
 });

@@ -13,6 +13,8 @@ export interface CampaignConfiguration {
     /** The variant's name: the scenario's name plus the grid point, e.g. `urban[vehicleCount=8]`. */
     readonly variant: string;
     readonly file?: string;
+    /** The scenario file's content, read at submission: jobs carry it, so workers need no copy of the file. */
+    readonly base?: Readonly<Record<string, unknown>>;
     /** The scenario's `set` with the grid point applied (dotted keys as written). */
     readonly set: Readonly<Record<string, unknown>>;
   };
@@ -40,6 +42,15 @@ export interface CampaignPlan {
   readonly configurations: readonly CampaignConfiguration[];
   readonly seeds: readonly number[];
   readonly jobs: readonly CampaignJob[];
+}
+
+/** Options of {@link expandCampaign}. */
+export interface ExpandOptions {
+  /**
+   * Reads a scenario file's content (relative paths as written in the campaign). Its content becomes part of the
+   * configuration and of its id: editing the file gives new jobs, not stale results.
+   */
+  readonly scenarioBase?: (file: string) => Readonly<Record<string, unknown>>;
 }
 
 /** Every combination of the grid's values, keys in sorted order (so the same grid always expands the same way). */
@@ -76,15 +87,16 @@ export function campaignSeeds(spec: Pick<CampaignSpec, 'seeds'>): number[] {
  * (configuration, seed). Ids are content hashes: the same campaign always gives the same ids, and a configuration
  * that did not change keeps its id when others are added.
  */
-export function expandCampaign(spec: CampaignSpec): CampaignPlan {
+export function expandCampaign(spec: CampaignSpec, options: ExpandOptions = {}): CampaignPlan {
   const configurations: CampaignConfiguration[] = [];
   for (const scenario of spec.scenarios) {
+    const base = scenario.file === undefined ? undefined : options.scenarioBase?.(scenario.file);
     for (const point of gridPoints(scenario.grid)) {
       for (const adapter of spec.adapter) {
         const variant = `${scenario.name}${describePoint(point)}`;
         const set = { ...scenario.set, ...point };
         const content = {
-          scenario: { name: scenario.name, file: scenario.file, set },
+          scenario: { name: scenario.name, file: scenario.file, base, set },
           adapter,
           steps: spec.steps,
           policies: spec.policies,
@@ -97,6 +109,7 @@ export function expandCampaign(spec: CampaignSpec): CampaignPlan {
             name: scenario.name,
             variant,
             ...(scenario.file === undefined ? {} : { file: scenario.file }),
+            ...(base === undefined ? {} : { base }),
             set,
           },
           adapter: { name: adapter.name, settings: adapter.settings },

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { type CampaignHarness, startCampaignHarness } from '../src/__fixtures__/campaign-harness.ts';
 import type { WorkerProcess } from '../src/__fixtures__/worker-process.ts';
+import { RedisAdmission } from '../src/admission/redis-admission.ts';
 
 const RPM = 600;
 const CALLS = 20;
@@ -24,18 +25,19 @@ interface Row {
   readonly rateLimited: number;
   readonly utilisation: number;
   readonly scenariosPerHour: number;
-  readonly redisCommandsPerRequest: number | null;
-  readonly admissionCallsPerRequest: number | null;
+  /** Redis CPU (user + system) per 1000 successful model requests, ms: BullMQ's work plus the admission's. */
+  readonly redisCpuMsPer1000: number | null;
+  /** Admission round trips per admitted request: admit (and refused polls), settle, observe. */
+  readonly admissionRoundTrips: number | null;
 }
 
-async function commandStats(url: string): Promise<Map<string, number>> {
+/** Redis' own CPU seconds (user + system) from INFO. */
+async function redisCpuSeconds(url: string): Promise<number> {
   const redis = new Redis(url);
-  const text = await redis.info('commandstats');
+  const text = await redis.info('cpu');
   redis.disconnect();
-  const stats = new Map<string, number>();
-  for (const match of text.matchAll(/^cmdstat_([a-z|]+):calls=(\d+)/gm))
-    stats.set(match[1] as string, Number(match[2]));
-  return stats;
+  const read = (name: string): number => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(text)?.[1] ?? 0);
+  return read('used_cpu_user') + read('used_cpu_sys');
 }
 
 async function measure(workers: number, admission: 'redis' | 'local'): Promise<Row> {
@@ -75,10 +77,16 @@ async function measure(workers: number, admission: 'redis' | 'local'): Promise<R
     await writeFile(clockOffsetFile, String(offset));
     await harness.submit();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const before = await commandStats(harness.redis.url);
+    const admissionStats = new RedisAdmission({
+      redis: harness.client,
+      prefix: `acpt:admission:bench-${admission}-${workers}`,
+    });
+    const statsBefore = await admissionStats.stats('gpt-oss-120b');
+    const before = await redisCpuSeconds(harness.redis.url);
     const windowEnd = Date.now() + WINDOW_MS;
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 500));
-    const after = await commandStats(harness.redis.url);
+    const after = await redisCpuSeconds(harness.redis.url);
+    const statsAfter = await admissionStats.stats('gpt-oss-120b');
     // Each worker's last counters taken inside the window (printed every 250 ms).
     let succeeded = 0;
     let rateLimited = 0;
@@ -87,8 +95,8 @@ async function measure(workers: number, admission: 'redis' | 'local'): Promise<R
       succeeded += Number(stats?.['succeeded'] ?? 0);
       rateLimited += Number(stats?.['rateLimited'] ?? 0);
     }
-    const calls = (name: string): number => (after.get(name) ?? 0) - (before.get(name) ?? 0);
-    const totalCommands = [...after.keys()].reduce((sum, name) => sum + calls(name), 0);
+    const admitted = statsAfter.admitted - statsBefore.admitted;
+    const refused = statsAfter.refused - statsBefore.refused;
     return {
       workers,
       admission,
@@ -96,9 +104,8 @@ async function measure(workers: number, admission: 'redis' | 'local'): Promise<R
       rateLimited,
       utilisation: succeeded / RPM,
       scenariosPerHour: (succeeded / CALLS) * (3_600_000 / WINDOW_MS),
-      redisCommandsPerRequest: succeeded === 0 ? null : totalCommands / succeeded,
-      admissionCallsPerRequest:
-        admission === 'local' || succeeded === 0 ? null : (calls('evalsha') + calls('eval')) / succeeded,
+      redisCpuMsPer1000: succeeded === 0 ? null : ((after - before) * 1e6) / succeeded,
+      admissionRoundTrips: admission === 'local' || admitted === 0 ? null : (admitted + refused) / admitted + 2,
     };
   } finally {
     await harness.close();
@@ -118,14 +125,14 @@ console.log(
   `Quota ${RPM} requests/min (binding from 2 workers), mock latency 200 ms, ${CALLS} calls per scenario, one 60 s window each.`,
 );
 console.log(
-  '| workers | admission | requests OK | 429s | quota utilisation | scenarios/hour | Redis commands / request | admission scripts / request |',
+  '| workers | admission | requests OK | 429s | quota utilisation | scenarios/hour | Redis CPU ms / 1000 requests | admission round trips / request |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   console.log(
     `| ${row.workers} | ${row.admission === 'redis' ? 'shared (Redis)' : 'per process'} | ${row.succeeded} | ${row.rateLimited} | ` +
-      `${(row.utilisation * 100).toFixed(1)} % | ${format(row.scenariosPerHour)} | ${format(row.redisCommandsPerRequest)} | ` +
-      `${format(row.admissionCallsPerRequest)} |`,
+      `${(row.utilisation * 100).toFixed(1)} % | ${format(row.scenariosPerHour)} | ${format(row.redisCpuMsPer1000)} | ` +
+      `${format(row.admissionRoundTrips)} |`,
   );
 }
 console.log(JSON.stringify({ bench: 'campaign-scaling', rpm: RPM, calls: CALLS, rows }));

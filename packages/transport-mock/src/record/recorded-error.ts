@@ -1,7 +1,11 @@
 import {
   AbortedError,
+  ApiKeyError,
+  type ApiKeyProblem,
   errorFromHttpResponse,
   InvalidResponseError,
+  ProxyError,
+  type ProxyProblem,
   redactHeaders,
   TimeoutError,
   type TimeoutPhase,
@@ -25,6 +29,20 @@ export type RecordedError =
   | { readonly type: 'truncated'; readonly deliveredContent: boolean; readonly message: string }
   | { readonly type: 'invalid-response'; readonly message: string; readonly bodySnippet: string }
   | { readonly type: 'aborted'; readonly message: string }
+  | {
+      readonly type: 'proxy';
+      readonly problem: ProxyProblem;
+      readonly proxy: string;
+      readonly proxyStatus?: number;
+      readonly message: string;
+    }
+  | {
+      readonly type: 'api-key';
+      readonly problem: ApiKeyProblem;
+      readonly source: string;
+      readonly retryable: boolean;
+      readonly message: string;
+    }
   | { readonly type: 'other'; readonly name: string; readonly message: string };
 
 /** Reduces an error to its {@link RecordedError}; HTTP errors keep their redacted headers and body. */
@@ -48,6 +66,25 @@ export function toRecordedError(error: unknown): RecordedError {
   if (InvalidResponseError.isInstance(error))
     return { type: 'invalid-response', message: error.message, bodySnippet: error.bodySnippet };
   if (AbortedError.isInstance(error)) return { type: 'aborted', message: error.message };
+  if (ProxyError.isInstance(error)) {
+    // `proxy` is already redacted by the transport; the message names it the same way.
+    return {
+      type: 'proxy',
+      problem: error.problem,
+      proxy: error.proxy,
+      proxyStatus: error.proxyStatus,
+      message: error.message,
+    };
+  }
+  if (ApiKeyError.isInstance(error)) {
+    return {
+      type: 'api-key',
+      problem: error.problem,
+      source: error.source,
+      retryable: error.retryable,
+      message: error.message,
+    };
+  }
   const named = error instanceof Error ? error : new Error(String(error));
   return { type: 'other', name: named.name, message: named.message };
 }
@@ -73,6 +110,16 @@ export function fromRecordedError(recorded: RecordedError, nowMs: number): Error
       return new InvalidResponseError(recorded.message, { bodySnippet: recorded.bodySnippet });
     case 'aborted':
       return new AbortedError(recorded.message);
+    case 'proxy':
+      return new ProxyError(recorded.problem, recorded.message, {
+        proxy: recorded.proxy,
+        proxyStatus: recorded.proxyStatus,
+      });
+    case 'api-key':
+      return new ApiKeyError(recorded.problem, recorded.message, {
+        source: recorded.source,
+        retryable: recorded.retryable,
+      });
     default: {
       const error = new Error(recorded.message);
       error.name = recorded.name;

@@ -1,9 +1,11 @@
-import type { Admission, RateLimitState, Transport, TransportRole } from '@acpt/config';
+import type { Admission, PriceResolver, RateLimitState, Transport, TransportRole } from '@acpt/config';
 import type { BatchScheduler } from './batch/batch-scheduler.ts';
 import type { CircuitBreaker } from './circuit/circuit-breaker.ts';
+import type { CostLedger } from './diagnostics/cost-ledger.ts';
 import type { DiagnosticsCollector } from './diagnostics/diagnostics-collector.ts';
 import type { EventHub } from './events/event-hub.ts';
 import type { RequestRun } from './request/request-run.ts';
+import type { SpendState } from './spend/spend-gate.ts';
 import type { Clock, Sleep, Timers } from './timing/timers.ts';
 
 /** The state one adapter shares with its requests. Internal. */
@@ -13,6 +15,12 @@ export interface AdapterCore {
   readonly breaker: CircuitBreaker;
   readonly admission: Admission;
   readonly scheduler: BatchScheduler;
+  /** Prices of models. */
+  readonly prices: PriceResolver;
+  /** Spend limiting. */
+  readonly spend: SpendState;
+  /** Cost totals and breakdowns. */
+  readonly costs: CostLedger;
   readonly clock: Clock;
   readonly sleep: Sleep;
   readonly random: () => number;

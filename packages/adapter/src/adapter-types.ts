@@ -5,8 +5,11 @@ import type {
   ChatRequest,
   ChatResponse,
   ChatStreamEvent,
+  Cost,
   FallbackReason,
+  PriceResolver,
   ResponseFormat,
+  SpendLimiter,
   ToolChoice,
   ToolDefinition,
   Transport,
@@ -39,6 +42,17 @@ export interface AdapterOptions {
   readonly random?: (() => number) | undefined;
   /** Whether `close()` also closes the injected transports. @defaultValue true */
   readonly closeTransports?: boolean | undefined;
+  /**
+   * Prices of models. @defaultValue `createPriceResolver` over `config.pricing`, the live transport's
+   * `priceCatalogue` and the built-in defaults
+   */
+  readonly prices?: PriceResolver | undefined;
+  /**
+   * The spend limit admission consults before each live attempt; inject a shared one (e.g. Redis-backed) to hold one
+   * limit across processes. `configure({ spend })` calls its `setLimits`.
+   * @defaultValue an in-process limiter over `config.spend`, consulted only while a limit is set
+   */
+  readonly spendLimiter?: SpendLimiter | undefined;
 }
 
 /** Options of `createAdapter()`: the configuration plus {@link AdapterOptions}. */
@@ -97,6 +111,11 @@ export interface AdapterResponse extends ChatResponse {
   readonly fallback?: { readonly reason: FallbackReason };
   /** Whether the request took longer than its latency budget (soft mode; hard mode rejects instead). */
   readonly budgetExceeded: boolean;
+  /**
+   * What the request cost over every billed attempt: USD at the model's price (`usd: null` when unknown), or 0 with
+   * source `mock` (and the list-price estimate) when the mock answered.
+   */
+  readonly cost: Cost;
 }
 
 /**

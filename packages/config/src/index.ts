@@ -10,6 +10,7 @@ export type {
   LatencyBudgetSettings,
   MockSettings,
   RetrySettings,
+  SpendSettings,
   TimeoutSettings,
   TlsSettings,
 } from './config/cerebras-config.ts';
@@ -21,6 +22,7 @@ export {
 } from './config/config-presets.ts';
 export { CerebrasConfigSchema, CONFIG_SHAPE, type ConfigKeyShape } from './config/config-schema.ts';
 export { DEFAULT_CONFIG } from './config/default-config.ts';
+export { minimumRequestUsd } from './config/minimum-request-cost.ts';
 export type {
   AdapterEventListener,
   AdapterEventMap,
@@ -42,6 +44,7 @@ export type {
   RequestEventBase,
   RequestStartEvent,
   RetryScheduledEvent,
+  SpendLimitEvent,
   StreamChunkEvent,
   TransportRole,
 } from './contract/adapter-events.ts';
@@ -126,6 +129,7 @@ export { ProxyError, type ProxyProblem } from './errors/proxy-error.ts';
 export { QueueFullError } from './errors/queue-full-error.ts';
 export { type RateLimitDetails, RateLimitError, type RateLimitKind } from './errors/rate-limit-error.ts';
 export { RetryExhaustedError, type RetryStopReason } from './errors/retry-exhausted-error.ts';
+export { SpendLimitError } from './errors/spend-limit-error.ts';
 export { TimeoutError, type TimeoutPhase } from './errors/timeout-error.ts';
 export { TruncatedStreamError } from './errors/truncated-stream-error.ts';
 export {
@@ -137,6 +141,15 @@ export { type LoadConfigOptions, loadConfig } from './loading/load-config.ts';
 export { applyConfigPatch, parseConfig } from './loading/parse-config.ts';
 export { configSourceOf } from './loading/provenance.ts';
 export type { ConfigEnvironment } from './loading/read-environment.ts';
+export { BUILT_IN_PRICES, type BuiltInPrice } from './pricing/built-in-prices.ts';
+export { type Cost, type CostSource, mockCost, UNPRICED_COST, usdForTokens, usdForUsage } from './pricing/cost.ts';
+export type { Currency, ModelPrice, PriceSource, ResolvedPrice } from './pricing/model-price.ts';
+export {
+  createPriceResolver,
+  type PriceCatalogue,
+  type PriceResolver,
+  type PriceResolverOptions,
+} from './pricing/price-resolver.ts';
 export { assertNodeFloor, meetsNodeFloor, NODE_FLOOR } from './runtime/node-floor.ts';
 export {
   type CreateApiKeyProviderOptions,
@@ -146,6 +159,16 @@ export {
 export { createKeyFileProvider, type KeyFileProviderOptions } from './secret/create-key-file-provider.ts';
 export { Secret } from './secret/secret.ts';
 export { toApiKeyProvider } from './secret/to-api-key-provider.ts';
+export type {
+  MaybePromise,
+  SpendDecision,
+  SpendLimiter,
+  SpendLimitKind,
+  SpendLimits,
+  SpendRefusal,
+  SpendRequest,
+  SpendSnapshot,
+} from './spend/spend-limiter.ts';
 export { VERSION } from './version.ts';
 export { canonicalJson } from './wire/canonical-json.ts';
 export { errorFromHttpResponse, type HttpErrorResponse } from './wire/error-from-http-response.ts';

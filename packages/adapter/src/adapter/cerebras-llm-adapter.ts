@@ -6,7 +6,9 @@ import {
   applyConfigPatch,
   type CerebrasConfig,
   type CerebrasConfigInput,
+  createPriceResolver,
   type RateLimitState,
+  type SpendLimits,
   type TransportRole,
 } from '@acpt/config';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
@@ -23,12 +25,15 @@ import type {
 import { BatchScheduler } from '../batch/batch-scheduler.ts';
 import { TokenAdmission } from '../budget/token-admission.ts';
 import { CircuitBreaker } from '../circuit/circuit-breaker.ts';
+import { CostLedger } from '../diagnostics/cost-ledger.ts';
 import { DiagnosticsCollector } from '../diagnostics/diagnostics-collector.ts';
 import type { AdapterDiagnostics } from '../diagnostics/diagnostics-types.ts';
 import { EventHub } from '../events/event-hub.ts';
 import { executeComplete } from '../request/execute-complete.ts';
 import { RequestRun } from '../request/request-run.ts';
 import { toChatRequest } from '../request/to-chat-request.ts';
+import { createSpendLimiter } from '../spend/in-process-spend-limiter.ts';
+import type { SpendState } from '../spend/spend-gate.ts';
 import { executeStream } from '../stream/execute-stream.ts';
 import { type GenerateObjectOptions, generateObject, type ObjectResponse } from '../structured/generate-object.ts';
 import { generateTemplated, type TemplatedOptions, type TemplatedResult } from '../templated/generate-templated.ts';
@@ -55,6 +60,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
   #counter = 0;
   #templatedCounter = 0;
   readonly #closeTransports: boolean;
+  readonly #sharedLimiter: boolean;
   readonly #core: AdapterCore;
 
   constructor(config: CerebrasConfig, options: AdapterOptions = {}) {
@@ -80,12 +86,23 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       clock,
       timers,
     });
+    const spend: SpendState = {
+      limiter: options.spendLimiter ?? createSpendLimiter(config.spend),
+      active: options.spendLimiter !== undefined || hasLimit(config.spend),
+      refused: { total: 0, hourly: 0, unpriced: 0 },
+    };
+    this.#sharedLimiter = options.spendLimiter !== undefined;
     this.#core = {
       hub,
       diagnostics,
       breaker,
       admission,
       scheduler,
+      prices:
+        options.prices ??
+        createPriceResolver({ configured: config.pricing, catalogue: transports.live?.priceCatalogue }),
+      spend,
+      costs: new CostLedger(),
       clock,
       sleep,
       random: options.random ?? Math.random,
@@ -184,6 +201,8 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
   /**
    * Changes the configuration of new requests, validated like the configuration itself; in-flight requests finish
    * with the configuration they started with. A patch that sets `mockMode` also ends the `useMock` override.
+   * A patch of `spend` raises or lowers the limits of later admissions; a patch of `pricing` changes the configured
+   * prices of later requests.
    *
    * @throws {ConfigError} when the patched configuration is invalid or its path has no transport (nothing changes)
    */
@@ -193,6 +212,13 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     assertTransports(next, useMock, this.#core);
     this.#config = next;
     this.#useMock = useMock;
+    const core = this.#core;
+    if (patch.pricing !== undefined) core.prices.setConfigured(next.pricing);
+    if (patch.spend !== undefined) {
+      const done = core.spend.limiter.setLimits(next.spend);
+      if (done instanceof Promise) done.catch(() => {});
+      core.spend.active = this.#sharedLimiter || hasLimit(next.spend);
+    }
     return next;
   }
 
@@ -201,7 +227,10 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     return this.#core.hub.on(name, listener);
   }
 
-  /** A plain, JSON-serialisable snapshot of counts, latencies, tokens, retries, rate limits, circuit and errors. */
+  /**
+   * A plain, JSON-serialisable snapshot of counts, latencies, tokens, cost and spend, retries, rate limits, circuit
+   * and errors.
+   */
   diagnostics(): AdapterDiagnostics {
     const core = this.#core;
     const snapshot = core.diagnostics.snapshot(
@@ -211,8 +240,11 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       core.breaker.snapshot(),
       core.hub.listenerErrors,
     );
+    const spend = core.spend;
+    const limiter = spend.active ? spend.limiter.snapshot(core.clock.now()) : undefined;
+    const cost = { ...core.costs.snapshot(), spend: { active: spend.active, refused: { ...spend.refused }, limiter } };
     const apiKey = core.live?.keyStatus?.();
-    return apiKey === undefined ? snapshot : { ...snapshot, apiKey };
+    return apiKey === undefined ? { ...snapshot, cost } : { ...snapshot, apiKey, cost };
   }
 
   /**
@@ -263,4 +295,8 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     const route = routeFor(config, this.#useMock, this.#core);
     return new RequestRun(this.#core, { id: `req-${++this.#counter}`, config, request, route, stream, options });
   }
+}
+
+function hasLimit(limits: SpendLimits): boolean {
+  return limits.maxUsd !== undefined || limits.maxUsdPerHour !== undefined;
 }

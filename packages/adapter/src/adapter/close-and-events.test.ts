@@ -92,6 +92,7 @@ describe('ADAPTER_EVENT_NAMES', () => {
       'budget-exceeded': true,
       'circuit-state': true,
       'rate-limit': true,
+      'spend-limit': true,
       'request-end': true,
     };
     expect([...ADAPTER_EVENT_NAMES].sort()).toEqual(Object.keys(every).sort());

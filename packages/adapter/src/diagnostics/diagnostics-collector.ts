@@ -36,6 +36,7 @@ export class DiagnosticsCollector {
     circuit_open: 0,
     retries_exhausted: 0,
     token_budget: 0,
+    spend_limit: 0,
     forced: 0,
   };
   readonly rateLimitsByKind: Record<RateLimitKind, number> = { request_quota: 0, token_quota: 0, queue: 0, unknown: 0 };
@@ -77,7 +78,7 @@ export class DiagnosticsCollector {
     closed: boolean,
     circuit: CircuitSnapshot,
     listenerErrors: number,
-  ): AdapterDiagnostics {
+  ): Omit<AdapterDiagnostics, 'cost'> {
     return {
       mode,
       fallbackPolicy,

@@ -1,5 +1,14 @@
-import type { ApiKeyStatus, EventError, FallbackReason, RateLimitKind, RateLimitState } from '@acpt/config';
+import type {
+  ApiKeyStatus,
+  EventError,
+  FallbackReason,
+  RateLimitKind,
+  RateLimitState,
+  SpendLimitKind,
+  SpendSnapshot,
+} from '@acpt/config';
 import type { CircuitSnapshot } from '../circuit/circuit-breaker.ts';
+import type { CostDiagnostics } from './cost-ledger.ts';
 import type { LatencySummary } from './latency-histogram.ts';
 
 /** How requests settled so far. `submitted` always equals the sum of the other six. */
@@ -78,4 +87,16 @@ export interface AdapterDiagnostics {
    * when it reports one; never the key.
    */
   readonly apiKey?: ApiKeyStatus;
+  /** What requests cost (bounded breakdowns) and what the spend limit refused. */
+  readonly cost: CostDiagnostics & { readonly spend: SpendDiagnostics };
+}
+
+/** The spend limit's side of `diagnostics().cost`. */
+export interface SpendDiagnostics {
+  /** Whether admission consults a spend limiter. */
+  readonly active: boolean;
+  /** Live attempts refused, by limit. */
+  readonly refused: Readonly<Record<SpendLimitKind, number>>;
+  /** The limiter's figures (limits, spent, last hour, reserved), while active. */
+  readonly limiter?: SpendSnapshot;
 }

@@ -14,5 +14,6 @@ export const ADAPTER_EVENT_NAMES: readonly AdapterEventName[] = Object.freeze([
   'budget-exceeded',
   'circuit-state',
   'rate-limit',
+  'spend-limit',
   'request-end',
 ]);

@@ -9,6 +9,7 @@ import {
 } from '@acpt/config';
 import { describeErrorSafely } from '../diagnostics/redact.ts';
 import { decideRetry, type RetryDecision } from '../retry/retry-decision.ts';
+import { billedUsageOf, settleAttempt } from '../spend/spend-gate.ts';
 import { modelOf, settleAdmission } from './admit-attempt.ts';
 import type { RequestRun } from './request-run.ts';
 
@@ -52,6 +53,7 @@ export function attemptSucceeded(
   if (role === 'live') {
     core.breaker.recordSuccess(now);
     run.isProbe = false;
+    settleAttempt(run, role, response.usage);
   }
   if (response.rateLimit !== undefined) core.observeRateLimit(response.rateLimit, role, modelOf(run));
   settleAdmission(run, role, { usedTokens: response.usage?.totalTokens });
@@ -85,6 +87,7 @@ export async function attemptFailed(
   const now = core.clock.now();
   const aborted = run.signal.aborted;
   if (role === 'live') {
+    settleAttempt(run, role, billedUsageOf(error));
     // A deadline that fired during a live attempt is the live path's slowness; a caller's abort, or a request the
     // endpoint rejected for its own shape, says nothing about the live path's health.
     if ((aborted && run.abortKind !== 'deadline') || (!aborted && isRequestShapeError(error))) {

@@ -4,10 +4,12 @@ import {
   FallbackExhaustedError,
   type FallbackReason,
   type RetryExhaustedError,
+  SpendLimitError,
   type Transport,
   type TransportRole,
 } from '@acpt/config';
 import type { AdapterResponse } from '../adapter-types.ts';
+import { admitSpend } from '../spend/spend-gate.ts';
 import { admitTokens } from './admit-attempt.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt, emitAttemptError } from './attempt-lifecycle.ts';
 import type { RequestRun } from './request-run.ts';
@@ -54,6 +56,7 @@ function servePrimary(run: RequestRun): Promise<ChatResponse> {
 /** The fallback reason when the policy sends a failed live request to the mock; `undefined` when it must throw. */
 export function fallbackReasonFor(run: RequestRun, error: unknown): FallbackReason | undefined {
   if (error !== run.stopError || run.config.fallback !== 'mock' || run.core.mock === undefined) return undefined;
+  if (SpendLimitError.isInstance(error)) return 'spend_limit';
   const reason = (error as RetryExhaustedError).reason;
   if (reason === 'stream-already-delivered') return undefined;
   if (reason === 'circuit-open') return 'circuit_open';
@@ -63,7 +66,14 @@ export function fallbackReasonFor(run: RequestRun, error: unknown): FallbackReas
 /** Attempts on one path until success, a stop decision or an abort. */
 async function attemptLoop(run: RequestRun, transport: Transport, role: TransportRole): Promise<ChatResponse> {
   for (;;) {
-    if (role === 'live' && run.core.admission.tracking !== false) await admitTokens(run);
+    if (role === 'live') {
+      // Spend first: a refusal then leaves no token-admission ticket behind.
+      if (run.core.spend.active) {
+        const pending = admitSpend(run);
+        if (pending !== undefined) await pending;
+      }
+      if (run.core.admission.tracking !== false) await admitTokens(run);
+    }
     const startedAtMs = beginAttempt(run, role, transport);
     try {
       const response = await transport.complete(run.request, { signal: run.signal });

@@ -4,7 +4,9 @@ import {
   type CerebrasConfig,
   type ChatRequest,
   type ChatResponse,
+  type Cost,
   type FallbackReason,
+  type ResolvedPrice,
   RetryExhaustedError,
   TimeoutError,
 } from '@acpt/config';
@@ -12,6 +14,7 @@ import type { AdapterCore } from '../adapter-core.ts';
 import type { AdapterResponse, GenerateOptions } from '../adapter-types.ts';
 import type { SettleOutcome } from '../diagnostics/diagnostics-collector.ts';
 import { describeFinalError } from '../diagnostics/redact.ts';
+import { closeReservation, costOfRun } from '../spend/spend-gate.ts';
 import type { TimerHandle } from '../timing/timers.ts';
 
 /** Which path a request starts on: the live transport, the mock (mock mode), or the mock for want of a key. */
@@ -73,6 +76,18 @@ export class RequestRun {
   yielding = false;
   deltaCount = 0;
   lastDeltaAtMs = 0;
+  /** The requested model (what prices and spend are keyed by). */
+  readonly model: string;
+  /** The caller's attributes (cost breakdowns, telemetry). */
+  readonly attributes: Readonly<Record<string, string | number | boolean>> | undefined;
+  /** Cost bookkeeping: the model's price once looked up (`null`: none), USD billed by live attempts so far. */
+  price: ResolvedPrice | null | undefined;
+  billedUsd = 0;
+  /** A live attempt billed tokens at an unknown price; a live answer reported no usage. */
+  unpricedBilled = false;
+  usageMissing = false;
+  /** The open spend reservation of the current live attempt. */
+  reservationId: string | undefined;
   readonly #hardDeadline: boolean;
   #deadline: TimerHandle | undefined;
   #budgetReported = false;
@@ -84,7 +99,9 @@ export class RequestRun {
     this.request = init.request;
     this.route = init.route;
     this.stream = init.stream;
+    this.model = init.request.model ?? init.config.model;
     const options = init.options;
+    this.attributes = options?.attributes;
     this.startMs = core.clock.now();
     this.budgetMs = options?.budgetMs ?? init.config.latencyBudget.ms;
     this.budgetMode = options?.budgetMode ?? init.config.latencyBudget.mode;
@@ -162,8 +179,11 @@ export class RequestRun {
   finish(response: ChatResponse): AdapterResponse {
     const durationMs = this.core.clock.now() - this.startMs;
     if (durationMs > this.budgetMs) this.reportBudget(this.budgetMode, durationMs);
+    const servedByMock = this.route === 'mock' || this.fallbackReason !== undefined;
+    if (!servedByMock && response.usage === undefined) this.usageMissing = true;
     const result: { -readonly [K in keyof AdapterResponse]: AdapterResponse[K] } = {
       ...response,
+      cost: costOfRun(this, response.usage, servedByMock ? 'mock' : 'live'),
       requestId: this.id,
       attempts: this.attempts,
       budgetExceeded: this.#budgetReported,
@@ -197,10 +217,13 @@ export class RequestRun {
       this.isProbe = false;
     }
     this.callerSignal?.removeEventListener('abort', this);
+    if (this.reservationId !== undefined) closeReservation(this, 0);
     const core = this.core;
     core.active.delete(this);
     core.diagnostics.settle(outcome, durationMs);
     core.diagnostics.addUsage(response?.usage);
+    const cost: Cost = response?.cost ?? costOfRun(this, undefined, 'none');
+    core.costs.add(this.model, cost, this.attributes);
     const now = core.clock.now();
     const described =
       outcome === 'error' || outcome === 'aborted' ? describeFinalError(error, this.config.apiKey) : undefined;
@@ -214,6 +237,7 @@ export class RequestRun {
       attempts: this.attempts,
       response,
       usage: response?.usage,
+      cost,
       error: described,
       budgetExceeded: this.#budgetReported,
       fallbackReason: this.fallbackReason,

@@ -14,6 +14,7 @@ import { admitTokens } from '../request/admit-attempt.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt } from '../request/attempt-lifecycle.ts';
 import { executeComplete, fallbackFailed, fallbackReasonFor, startFallback } from '../request/execute-complete.ts';
 import type { RequestRun } from '../request/request-run.ts';
+import { admitSpend } from '../spend/spend-gate.ts';
 
 type PassedEvent = Exclude<ChatStreamEvent, { type: 'finish' }>;
 
@@ -77,7 +78,14 @@ async function* streamLoop(
   role: TransportRole,
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   for (;;) {
-    if (role === 'live' && run.core.admission.tracking !== false) await admitTokens(run);
+    if (role === 'live') {
+      // Spend first: a refusal then leaves no token-admission ticket behind.
+      if (run.core.spend.active) {
+        const pending = admitSpend(run);
+        if (pending !== undefined) await pending;
+      }
+      if (run.core.admission.tracking !== false) await admitTokens(run);
+    }
     const startedAtMs = beginAttempt(run, role, transport);
     const deliveredBefore = run.deltaCount;
     try {

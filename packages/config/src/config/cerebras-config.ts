@@ -1,5 +1,6 @@
 import type { ApiKeyInput, ApiKeyProvider } from '../contract/api-key-provider.ts';
 import type { ModelId } from '../contract/chat-request.ts';
+import type { ModelPrice } from '../pricing/model-price.ts';
 import type { Secret } from '../secret/secret.ts';
 
 /** Per-phase deadlines, in ms. */
@@ -85,6 +86,17 @@ export interface MockSettings {
   readonly seed: number;
 }
 
+/**
+ * Spend limits, enforced at admission on the worst-case cost of each live attempt (prompt estimate plus
+ * `max_completion_tokens` at the model's price). Unset limits do not apply.
+ */
+export interface SpendSettings {
+  /** Most USD the adapter may spend over its lifetime. */
+  readonly maxUsd?: number;
+  /** Most USD the adapter may spend in any sliding hour. */
+  readonly maxUsdPerHour?: number;
+}
+
 /** Free-form metadata: flat string, number or boolean values (attached to diagnostics). */
 export type ConfigMetadata = Readonly<Record<string, string | number | boolean>>;
 
@@ -131,6 +143,10 @@ export interface CerebrasConfig {
   readonly tls: TlsSettings;
   /** Mock transport settings. */
   readonly mock: MockSettings;
+  /** Prices by model id (USD per million tokens); they win over the served catalogue and the built-in defaults. */
+  readonly pricing: Readonly<Record<string, ModelPrice>>;
+  /** Spend limits. */
+  readonly spend: SpendSettings;
   /** Free-form metadata. */
   readonly metadata: ConfigMetadata;
 }

@@ -11,8 +11,11 @@ import {
   numberSchema,
   pathSchema,
   pickSchema,
+  pricingSchema,
+  usdLimitSchema,
 } from './field-schemas.ts';
 import { apiKeyProviderSchema, proxySchema } from './key-provider-schemas.ts';
+import { minimumRequestUsd } from './minimum-request-cost.ts';
 
 const ms = 'milliseconds';
 
@@ -56,6 +59,10 @@ const groupEntries = {
   mock: {
     seed: v.optional(integerSchema(0, 4_294_967_295), 0),
   },
+  spend: {
+    maxUsd: v.optional(usdLimitSchema),
+    maxUsdPerHour: v.optional(usdLimitSchema),
+  },
 };
 
 /** A settings group: a strict object whose issues name it, filled with its defaults when absent. */
@@ -86,6 +93,8 @@ const rootEntries = {
   connection: group('connection', groupEntries.connection),
   tls: group('tls', groupEntries.tls),
   mock: group('mock', groupEntries.mock),
+  pricing: v.optional(pricingSchema, {}),
+  spend: group('spend', groupEntries.spend),
   metadata: v.optional(metadataSchema, {}),
 };
 
@@ -115,7 +124,39 @@ export const CerebrasConfigSchema: v.GenericSchema<CerebrasConfigInput, Cerebras
     ),
     ['apiKey'],
   ),
+  v.forward(
+    v.partialCheck(
+      [['spend', 'maxUsd'], ['model'], ['maxCompletionTokens'], ['pricing']],
+      (config) => limitCoversOneRequest(config.spend.maxUsd, config),
+      (issue) => limitMessage('maxUsd', issue.input),
+    ),
+    ['spend', 'maxUsd'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['spend', 'maxUsdPerHour'], ['model'], ['maxCompletionTokens'], ['pricing']],
+      (config) => limitCoversOneRequest(config.spend.maxUsdPerHour, config),
+      (issue) => limitMessage('maxUsdPerHour', issue.input),
+    ),
+    ['spend', 'maxUsdPerHour'],
+  ),
 );
+
+type PricedFields = Parameters<typeof minimumRequestUsd>[0];
+
+/** A spend limit below the worst-case cost of one request (no prompt, every completion token) refuses everything. */
+function limitCoversOneRequest(limit: number | undefined, config: PricedFields): boolean {
+  const minimum = minimumRequestUsd(config);
+  return limit === undefined || minimum === undefined || limit >= minimum.usd;
+}
+
+function limitMessage(field: 'maxUsd' | 'maxUsdPerHour', input: unknown): string {
+  const minimum = minimumRequestUsd(input as PricedFields);
+  return (
+    `a limit of at least $${minimum?.usd} (one request's ${minimum?.tokens} max_completion_tokens at the price of ` +
+    `${minimum?.model}); raise spend.${field} or lower maxCompletionTokens`
+  );
+}
 
 function maxBackoffOf(config: unknown): unknown {
   return (config as { retry?: { maxBackoffMs?: unknown } }).retry?.maxBackoffMs;
@@ -128,6 +169,8 @@ function maxBackoffOf(config: unknown): unknown {
 export const CONFIG_RELATIONS: Readonly<Record<string, readonly string[]>> = nullPrototype({
   'retry.initialBackoffMs': ['retry.maxBackoffMs'],
   apiKey: ['mockMode', 'apiKeyProvider'],
+  'spend.maxUsd': ['model', 'maxCompletionTokens', 'pricing'],
+  'spend.maxUsdPerHour': ['model', 'maxCompletionTokens', 'pricing'],
 });
 
 /** How a key of the configuration is shaped: a plain value, a group with these keys, or a free-form record. */
@@ -137,7 +180,7 @@ export type ConfigKeyShape = 'value' | 'record' | readonly string[];
 export const CONFIG_SHAPE: Readonly<Record<string, ConfigKeyShape>> = nullPrototype(
   Object.fromEntries(
     Object.keys(rootEntries).map((key): [string, ConfigKeyShape] => {
-      if (key === 'metadata') return [key, 'record'];
+      if (key === 'metadata' || key === 'pricing') return [key, 'record'];
       const entries = (groupEntries as Record<string, object>)[key];
       return [key, entries === undefined ? 'value' : Object.freeze(Object.keys(entries))];
     }),

@@ -25,6 +25,8 @@ describe('DEFAULT_CONFIG', () => {
       connection: { connections: 64, http2: false, proxy: 'env' },
       tls: {},
       mock: { seed: 0 },
+      pricing: {},
+      spend: {},
       metadata: {},
     });
     expect(DEFAULT_CONFIG.apiKey).toBeUndefined();

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ModelPrice } from '../pricing/model-price.ts';
 import { Secret } from '../secret/secret.ts';
 import { baseUrlProblem, normalizeBaseUrl } from './base-url.ts';
 
@@ -88,4 +89,50 @@ export const metadataSchema: v.GenericSchema<
     'an object of metadata values',
   ),
   v.check((record) => Object.keys(record).length <= 64, 'at most 64 metadata entries'),
+);
+
+const usdPerMillionExpected = 'a non-negative number of USD per million tokens (at most 1000000)';
+
+/** A price in USD per million tokens: finite, from 0 to 1 000 000. */
+export const usdPerMillionSchema: v.GenericSchema<number> = v.pipe(
+  v.number(usdPerMillionExpected),
+  v.check((value) => Number.isFinite(value) && value >= 0 && value <= 1_000_000, usdPerMillionExpected),
+);
+
+const usdLimitExpected = 'a positive number of USD (at most 1000000000)';
+
+/** A spend limit in USD: finite, above 0. */
+export const usdLimitSchema: v.GenericSchema<number> = v.pipe(
+  v.number(usdLimitExpected),
+  v.check((value) => Number.isFinite(value) && value > 0 && value <= 1_000_000_000, usdLimitExpected),
+);
+
+const dateExpected = 'a date written YYYY-MM-DD';
+
+/** A model price as validated: `currency` filled in. */
+type ValidatedPrice = Omit<ModelPrice, 'currency'> & { readonly currency: 'USD' };
+
+/** One model's price, as the configuration spells it. */
+export const modelPriceSchema: v.GenericSchema<ModelPrice, ValidatedPrice> = v.strictObject(
+  {
+    inputUsdPerMillion: usdPerMillionSchema,
+    cachedInputUsdPerMillion: v.optional(usdPerMillionSchema),
+    outputUsdPerMillion: usdPerMillionSchema,
+    effectiveFrom: v.optional(
+      v.pipe(
+        v.string(dateExpected),
+        v.regex(/^\d{4}-\d{2}-\d{2}$/, dateExpected),
+        v.check((text) => !Number.isNaN(Date.parse(text)), dateExpected),
+      ),
+    ),
+    currency: v.optional(v.picklist(['USD'], '"USD" (the only currency prices are kept in)'), 'USD'),
+  },
+  'an object of prices such as {"inputUsdPerMillion": 0.35, "outputUsdPerMillion": 0.75}',
+);
+
+/** Prices by model id. */
+export const pricingSchema: v.GenericSchema<Record<string, ModelPrice>, Record<string, ValidatedPrice>> = v.record(
+  v.string(),
+  modelPriceSchema,
+  'an object of model prices by model id',
 );

@@ -1,3 +1,5 @@
+import type { Cost } from '../pricing/cost.ts';
+import type { SpendRefusal } from '../spend/spend-limiter.ts';
 import type { ChatRequest } from './chat-request.ts';
 import type { ChatResponse, Usage } from './chat-response.ts';
 import type { RateLimitState } from './rate-limit.ts';
@@ -8,9 +10,15 @@ export type TransportRole = 'live' | 'mock';
 /**
  * Why a request was served by the fallback (`acpt.fallback.reason`): no key configured, the circuit is open, the live
  * attempts failed, token-budget admission shed it before its first or a later attempt (the minute's tokens are spent
- * and the reset does not fit in its deadline), or the caller forced it.
+ * and the reset does not fit in its deadline), a spend limit refused it (`spend_limit`), or the caller forced it.
  */
-export type FallbackReason = 'no_api_key' | 'circuit_open' | 'retries_exhausted' | 'token_budget' | 'forced';
+export type FallbackReason =
+  | 'no_api_key'
+  | 'circuit_open'
+  | 'retries_exhausted'
+  | 'token_budget'
+  | 'spend_limit'
+  | 'forced';
 
 /** A low-cardinality error class for telemetry (`error.type`): an HTTP status, `timeout`, `network`, … */
 export type ErrorType =
@@ -170,6 +178,16 @@ export interface RateLimitEvent {
   readonly state: RateLimitState;
 }
 
+/** A spend limit refused a live attempt; it falls back to the mock or rejects with `SpendLimitError`. */
+export interface SpendLimitEvent extends RequestEventBase {
+  /** The model the attempt was priced at. */
+  readonly model: string;
+  /** The refusal: which limit, its value, spend so far, reservations in flight, the request's worst case. */
+  readonly refusal: SpendRefusal;
+  /** What happens to the request. */
+  readonly action: 'fallback' | 'reject';
+}
+
 /** A logical request settled (exactly once per `request-start`). */
 export interface RequestEndEvent extends RequestEventBase {
   /** `success` (live), `fallback` (answered by the fallback), `error`, or `aborted` by the caller. */
@@ -182,6 +200,8 @@ export interface RequestEndEvent extends RequestEventBase {
   readonly response?: ChatResponse;
   /** Usage summed over every billed attempt. */
   readonly usage?: Usage;
+  /** What the request cost over every billed attempt (`usd: null` when its model has no price). */
+  readonly cost?: Cost;
   /** The error, when it failed. */
   readonly error?: EventError;
   /** Whether the budget was exceeded. */
@@ -204,6 +224,7 @@ export interface AdapterEventMap {
   'budget-exceeded': BudgetExceededEvent;
   'circuit-state': CircuitStateEvent;
   'rate-limit': RateLimitEvent;
+  'spend-limit': SpendLimitEvent;
   'request-end': RequestEndEvent;
 }
 

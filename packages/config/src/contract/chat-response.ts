@@ -1,3 +1,4 @@
+import type { Cost } from '../pricing/cost.ts';
 import type { ToolCall } from './chat-request.ts';
 import type { RateLimitState } from './rate-limit.ts';
 
@@ -56,6 +57,8 @@ export interface ChatResponse {
   readonly toolCalls?: readonly ToolCall[];
   /** Billed tokens, when reported. */
   readonly usage?: Usage;
+  /** What the answer cost, when the producer knows prices (the adapter always sets it; see `Cost`). */
+  readonly cost?: Cost;
   /** Cerebras `time_info`, when reported. */
   readonly timeInfo?: TimeInfo;
   /** Rate-limit headers of the response, when any were present. */

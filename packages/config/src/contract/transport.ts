@@ -1,3 +1,4 @@
+import type { PriceCatalogue } from '../pricing/price-resolver.ts';
 import type { ApiKeyStatus } from './api-key-provider.ts';
 import type { ChatRequest } from './chat-request.ts';
 import type { ChatResponse } from './chat-response.ts';
@@ -20,6 +21,8 @@ export interface Transport {
   readonly serverAddress?: string;
   /** Port the transport talks to (`server.port`), if it talks to one. */
   readonly serverPort?: number;
+  /** The prices the endpoint serves, when it has a catalogue (the adapter's price resolver reads it). */
+  readonly priceCatalogue?: PriceCatalogue;
   /** One non-streaming completion. */
   complete(request: ChatRequest, options?: TransportCallOptions): Promise<ChatResponse>;
   /**

@@ -10,6 +10,7 @@ import { ModelUnavailableError } from './model-unavailable-error.ts';
 import { TransportNetworkError } from './network-error.ts';
 import { QueueFullError } from './queue-full-error.ts';
 import { RetryExhaustedError } from './retry-exhausted-error.ts';
+import { SpendLimitError } from './spend-limit-error.ts';
 import { TimeoutError } from './timeout-error.ts';
 import { TruncatedStreamError } from './truncated-stream-error.ts';
 
@@ -30,6 +31,15 @@ const cases = [
   [TransportNetworkError, new TransportNetworkError('reset'), 'ACPT_NETWORK', true],
   [QueueFullError, new QueueFullError(10), 'ACPT_QUEUE_FULL', true],
   [RetryExhaustedError, new RetryExhaustedError('max-retries', [new Error('x')]), 'ACPT_RETRIES_EXHAUSTED', false],
+  [
+    SpendLimitError,
+    new SpendLimitError(
+      { admitted: false, limit: 'total', limitUsd: 1, spentUsd: 0.9, reservedUsd: 0.05, requestedUsd: 0.1 },
+      'gpt-oss-120b',
+    ),
+    'ACPT_SPEND_LIMIT',
+    false,
+  ],
   [TimeoutError, new TimeoutError('headers', 1000), 'ACPT_TIMEOUT', true],
   [TruncatedStreamError, new TruncatedStreamError({ deliveredContent: false }), 'ACPT_STREAM_TRUNCATED', true],
 ] as const;

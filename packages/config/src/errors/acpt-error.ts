@@ -1,3 +1,5 @@
+import type { Usage } from '../contract/chat-response.ts';
+
 /** Stable, documented error codes of the acpt family. Match on these, not on classes or messages. */
 export type AcptErrorCode =
   | 'ACPT_CONFIG_INVALID'
@@ -18,7 +20,8 @@ export type AcptErrorCode =
   | 'ACPT_CIRCUIT_OPEN'
   | 'ACPT_ABORTED'
   | 'ACPT_API_KEY'
-  | 'ACPT_PROXY';
+  | 'ACPT_PROXY'
+  | 'ACPT_SPEND_LIMIT';
 
 const acptErrorMarker = Symbol.for('acpt.error');
 
@@ -28,6 +31,8 @@ export interface AcptErrorOptions {
   readonly cause?: unknown;
   /** Overrides the class's default retryability. */
   readonly retryable?: boolean;
+  /** Tokens the server billed for the failed call, when it reported them (a stream cut after its usage chunk). */
+  readonly billedUsage?: Usage;
 }
 
 /**
@@ -39,12 +44,17 @@ export class AcptError extends Error {
   readonly code: AcptErrorCode;
   /** Whether retrying the same request may succeed. */
   readonly retryable: boolean;
+  /** Tokens the server billed for the failed call, when known: cost accounting counts them. */
+  declare readonly billedUsage?: Usage;
 
   constructor(code: AcptErrorCode, message: string, options: AcptErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AcptError';
     this.code = code;
     this.retryable = options.retryable ?? false;
+    if (options.billedUsage !== undefined) {
+      Object.defineProperty(this, 'billedUsage', { value: options.billedUsage, enumerable: true });
+    }
     markError(this, acptErrorMarker);
   }
 

@@ -15,6 +15,7 @@ const typeByCode: Readonly<Record<string, string>> = {
   ACPT_ABORTED: 'AbortError',
   ACPT_API_KEY: 'api_key',
   ACPT_PROXY: 'proxy',
+  ACPT_SPEND_LIMIT: 'spend_limit',
 };
 
 /** True for an abort: a DOM `AbortError`, or any error named `AbortError`. */

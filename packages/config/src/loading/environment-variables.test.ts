@@ -25,6 +25,7 @@ const samples: Record<string, () => string> = {
   ACPT_PROXY: () => 'http://proxy.internal:3128',
   ACPT_TLS_CA_FILE: () => temp.write('ca.pem', PEM_CERTIFICATE),
   ACPT_METADATA: () => '{"run":"a"}',
+  ACPT_PRICING: () => '{"gpt-oss-120b":{"inputUsdPerMillion":0.3,"outputUsdPerMillion":0.7}}',
   ACPT_CONFIG_FILE: () => temp.write('acpt.json', '{}'),
 };
 

@@ -79,5 +79,13 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = Object.free
   ),
   variable('ACPT_TLS_CA_FILE', 'tls.caFile', 'path', 'extra CA certificate (PEM) for private endpoints'),
   variable('ACPT_MOCK_SEED', 'mock.seed', 'integer', 'seed of the mock transport'),
+  variable(
+    'ACPT_PRICING',
+    'pricing',
+    'json',
+    'JSON object of prices by model, e.g. {"gpt-oss-120b":{"inputUsdPerMillion":0.35,"outputUsdPerMillion":0.75}}',
+  ),
+  variable('ACPT_SPEND_MAX_USD', 'spend.maxUsd', 'number', 'most USD spent over the adapter lifetime'),
+  variable('ACPT_SPEND_MAX_USD_PER_HOUR', 'spend.maxUsdPerHour', 'number', 'most USD spent in any sliding hour'),
   variable('ACPT_METADATA', 'metadata', 'json', 'JSON object of flat metadata, e.g. {"run":"a"}'),
 ]);

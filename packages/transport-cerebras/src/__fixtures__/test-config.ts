@@ -42,6 +42,8 @@ export function testConfig(overrides: TestConfigOverrides = {}): CerebrasConfig 
     connection: { connections: 8, http2: false, ...overrides.connection },
     tls: overrides.tls ?? {},
     mock: { seed: 1 },
+    pricing: {},
+    spend: {},
     metadata: {},
   };
 }

@@ -7,8 +7,12 @@
  *
  * Targets: ≥ 0.85× raw undici's throughput at concurrency 64 (no server latency); ≥ 0.97× at 32 in flight with
  * 100 ms server latency (the ceiling is 320 req/s). `--quick` runs a fifth of the requests.
+ *
+ * `--cost` adds two adapter clients to compare cost accounting within the same run: "cost off" prices nothing (a
+ * resolver without prices: no cost arithmetic, no spend admission) and "cost + spend limit" prices every answer and
+ * admits every attempt against a spend limit it never reaches. Their ratio is the accounting's throughput cost.
  */
-import { type CerebrasConfig, parseConfig } from '@acpt/config';
+import { type CerebrasConfig, type CerebrasConfigInput, createPriceResolver, parseConfig } from '@acpt/config';
 import { createCerebrasTransport } from '@acpt/transport-cerebras';
 import { createMockTransport } from '@acpt/transport-mock';
 import { Agent } from 'undici';
@@ -58,8 +62,9 @@ function transportClient(url: string): Client {
   };
 }
 
-function benchConfig(url: string): CerebrasConfig {
+function benchConfig(url: string, extra: CerebrasConfigInput = {}): CerebrasConfig {
   return parseConfig({
+    ...extra,
     baseUrl: url,
     apiKey: BENCH_KEY,
     mockMode: false,
@@ -70,20 +75,29 @@ function benchConfig(url: string): CerebrasConfig {
   });
 }
 
-function adapterClient(url: string): Client {
-  const config = benchConfig(url);
+type CostMode = 'default' | 'off' | 'limit';
+
+function adapterClient(url: string, cost: CostMode = 'default'): Client {
+  const config = benchConfig(url, cost === 'limit' ? { spend: { maxUsd: 1_000_000, maxUsdPerHour: 1_000_000 } } : {});
   const adapter = createAdapter({
     config,
     transport: createCerebrasTransport({ config }),
     mockTransport: createMockTransport({ seed: 1 }),
+    // "off": no model has a price, so no cost is computed and no spend is checked.
+    ...(cost === 'off' ? { prices: createPriceResolver({ defaults: {}, onWarning: () => {} }) } : {}),
   });
   let events = 0;
   const count = (): void => {
     events++;
   };
   for (const name of ADAPTER_EVENT_NAMES) adapter.on(name, count);
+  const names: Record<CostMode, string> = {
+    default: 'adapter (events on)',
+    off: 'adapter (events on, cost off)',
+    limit: 'adapter (events on, cost + spend limit)',
+  };
   return {
-    name: 'adapter (events on)',
+    name: names[cost],
     async complete() {
       const response = await adapter.generate(prompt);
       if (response.fallback !== undefined) throw new Error('the bench must not fall back');
@@ -105,6 +119,7 @@ interface Scenario {
 }
 
 const scale = process.argv.includes('--quick') ? 0.2 : 1;
+const withCost = process.argv.includes('--cost');
 const scenarios: Scenario[] = [
   { name: 'no latency, c=64', latencyMs: 0, concurrency: 64, requests: 8_000, warmup: 20_000, rounds: 5, target: 0.85 },
   {
@@ -121,6 +136,7 @@ const scenarios: Scenario[] = [
 async function runScenario(scenario: Scenario): Promise<string[][]> {
   const server = await startServer(scenario.latencyMs);
   const clients = [rawUndici(server.url), transportClient(server.url), adapterClient(server.url)];
+  if (withCost) clients.push(adapterClient(server.url, 'off'), adapterClient(server.url, 'limit'));
   const runs = new Map<string, Run[]>(clients.map((client) => [client.name, []]));
   const requests = Math.max(scenario.concurrency * 4, Math.round(scenario.requests * scale));
   try {

@@ -5,6 +5,7 @@ import {
   type ChatRequest,
   type ChatResponse,
   type ChatStreamEvent,
+  type PriceCatalogue,
   type Transport,
   type TransportCallOptions,
   TransportNetworkError,
@@ -17,6 +18,7 @@ import { type CallScope, createCallScope } from './call/call-scope.ts';
 import { completeChat } from './call/complete-chat.ts';
 import { streamChat } from './call/stream-chat.ts';
 import { createAgent } from './connection/create-agent.ts';
+import { fetchCataloguePrices } from './models/fetch-catalogue-prices.ts';
 import { checkModel, type ListModelsOptions, listModels } from './models/list-models.ts';
 import { probeConnection, warmConnection } from './models/warm-connection.ts';
 import { type ResolvedProxy, resolveProxy } from './proxy/resolve-proxy.ts';
@@ -62,6 +64,12 @@ export interface CerebrasTransport extends Transport {
   /** Ids of the models the endpoint serves (`GET /v1/models`). */
   listModels(options?: ListModelsOptions): Promise<string[]>;
   /**
+   * The prices the endpoint serves (`GET /v1/models?format=openrouter`, USD-per-token strings read as USD per million
+   * tokens): what the adapter's price resolver reads, cached with its TTL. Rejects with `InvalidResponseError` for
+   * malformed pricing (the resolver then keeps the configured and built-in prices).
+   */
+  readonly priceCatalogue: PriceCatalogue;
+  /**
    * Resolves when `model` (default: the configured one) is served; rejects with `ModelUnavailableError` naming the
    * available models otherwise, or with `AuthenticationError` when the key is refused.
    */
@@ -95,6 +103,7 @@ class UndiciCerebrasTransport implements CerebrasTransport {
   readonly serverAddress: string;
   readonly serverPort: number;
   readonly proxy: TransportProxyStatus;
+  readonly priceCatalogue: PriceCatalogue;
   readonly #scope: CallScope;
   readonly #keyed: KeyedCalls;
   readonly #ownedDispatcher: Dispatcher | undefined;
@@ -122,6 +131,13 @@ class UndiciCerebrasTransport implements CerebrasTransport {
     this.serverAddress = settings.serverAddress;
     this.serverPort = settings.serverPort;
     this.proxy = { display: proxy.display, reason: proxy.reason };
+    this.priceCatalogue = {
+      fetchPrices: (fetchOptions) => {
+        if (this.#closing !== undefined) return Promise.reject(closedError(this.#scope));
+        const signal = fetchOptions?.signal;
+        return callWithApiKey(this.#keyed, signal, (scope) => fetchCataloguePrices(scope, { signal }));
+      },
+    };
   }
 
   complete(request: ChatRequest, options?: TransportCallOptions): Promise<ChatResponse> {

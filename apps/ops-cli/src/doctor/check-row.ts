@@ -14,6 +14,8 @@ export type CheckId =
   | 'model'
   | 'latency'
   | 'rate-limit'
+  | 'pricing'
+  | 'spend'
   | 'telemetry';
 
 /** One row of the doctor's table. Never carries the API key. */

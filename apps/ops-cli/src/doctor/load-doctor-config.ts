@@ -11,6 +11,8 @@ export interface DoctorConfig {
   readonly keyIssues: readonly ConfigIssue[];
   /** Every other problem. */
   readonly otherIssues: readonly ConfigIssue[];
+  /** Whether the application itself, as configured, runs in mock mode (`undefined` when that cannot be told). */
+  readonly appMockMode?: boolean;
 }
 
 /** Where the doctor's configuration comes from. */
@@ -50,13 +52,23 @@ export function loadDoctorConfig(options: DoctorConfigOptions): DoctorConfig {
   const keyless = withoutKeyVariables(env);
   const endpoint = tryLoad({ file: options.file, env: keyless, overrides: { ...overrides, mockMode: true } });
   if (Array.isArray(endpoint)) return { keyIssues: [], otherIssues: endpoint };
+  // Keyless: live mode fails to load here (it needs a key), which says the application runs live.
+  const asConfigured = tryLoad({ file: options.file, env: keyless, overrides });
+  const appMockMode = Array.isArray(asConfigured) ? false : (asConfigured as CerebrasConfig).mockMode;
   const live = tryLoad({ file: options.file, env, overrides: { ...overrides, mockMode: false } });
   if (!Array.isArray(live))
-    return { live: live as CerebrasConfig, endpoint: endpoint as CerebrasConfig, keyIssues: [], otherIssues: [] };
+    return {
+      live: live as CerebrasConfig,
+      endpoint: endpoint as CerebrasConfig,
+      keyIssues: [],
+      otherIssues: [],
+      appMockMode,
+    };
   const issues = live as readonly ConfigIssue[];
   return {
     endpoint: endpoint as CerebrasConfig,
     keyIssues: issues.filter((issue) => issue.path === 'apiKey'),
     otherIssues: issues.filter((issue) => issue.path !== 'apiKey'),
+    appMockMode,
   };
 }

@@ -51,8 +51,15 @@ describe('runDoctor against the mock Cerebras server', () => {
       ['model', 'pass'],
       ['latency', 'pass'],
       ['rate-limit', 'pass'],
+      ['pricing', 'pass'],
+      ['spend', 'pass'],
       ['telemetry', 'pass'],
     ]);
+    expect(rowOf(rows, 'pricing').detail).toBe(
+      'gpt-oss-120b: $0.35 input, $0.35 cached input, $0.75 output per million tokens (served catalogue)',
+    );
+    // The application runs in mock mode by default: nothing is billed, no limit is needed yet.
+    expect(rowOf(rows, 'spend').detail).toBe('mock mode: nothing is billed (set spend.maxUsd before going live)');
     expect(rowOf(rows, 'key-source').detail).toMatch(/^env CEREBRAS_API_KEY; key not shown/);
     expect(rowOf(rows, 'rate-limit').detail).toMatch(/requests\/day 14\d\d\d\/14400 left/);
     expect(JSON.stringify(rows)).not.toContain(key);
@@ -83,6 +90,50 @@ describe('runDoctor against the mock Cerebras server', () => {
     );
     expect(model.fix).toBe('Set CEREBRAS_MODEL (or "model" in the config file) to one of: gpt-oss-120b, qwen-3.8-27b.');
     expect(statusOf(rows, 'latency')).toBe('skip');
+  });
+
+  it('passes the spend row with a limit, and names a configured price as such', async () => {
+    const rows = await doctor({
+      ACPT_SPEND_MAX_USD: '25',
+      ACPT_SPEND_MAX_USD_PER_HOUR: '5',
+      ACPT_PRICING:
+        '{"gpt-oss-120b":{"inputUsdPerMillion":0.3,"outputUsdPerMillion":0.7,"effectiveFrom":"2026-12-01"}}',
+    });
+    expect(rowOf(rows, 'spend')).toMatchObject({
+      status: 'pass',
+      detail: 'spend.maxUsd $25, spend.maxUsdPerHour $5; refused requests fall back or fail',
+    });
+    expect(rowOf(rows, 'pricing').detail).toBe(
+      'gpt-oss-120b: $0.3 input, $0.3 cached input, $0.7 output per million tokens (configuration)',
+    );
+  });
+
+  it('warns when the application runs live without a spend limit', async () => {
+    const rows = await doctor({ ACPT_MOCK_MODE: 'false' });
+    expect(rowOf(rows, 'spend')).toMatchObject({
+      status: 'warn',
+      detail: 'no spend limit is set for live mode: nothing stops a runaway bill',
+      fix: expect.stringContaining('ACPT_SPEND_MAX_USD'),
+    });
+  });
+
+  it('warns on a model nothing prices', async () => {
+    const rows = await doctor({}, { model: 'qwen-3.8-27b' });
+    expect(rowOf(rows, 'pricing')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining('qwen-3.8-27b has no price'),
+      fix: expect.stringContaining('ACPT_PRICING'),
+    });
+  });
+
+  it('falls back to the built-in price, saying so, when the endpoint is unreachable', async () => {
+    const rows = await doctor({ CEREBRAS_BASE_URL: `http://127.0.0.1:${await closedLoopbackPort()}` });
+    expect(rowOf(rows, 'pricing')).toMatchObject({
+      status: 'pass',
+      detail:
+        'gpt-oss-120b: $0.35 input, $0.35 cached input, $0.75 output per million tokens (built-in list price of ' +
+        '2026-06-15); served catalogue not checked (the endpoint is not reachable)',
+    });
   });
 
   it('fails the telemetry row when the exporter endpoint is a closed port', async () => {

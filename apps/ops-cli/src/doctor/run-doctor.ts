@@ -7,6 +7,7 @@ import { checkKeyRotation } from './check-key-rotation.ts';
 import { checkKeySource } from './check-key-source.ts';
 import { checkLatency } from './check-latency.ts';
 import { checkModel } from './check-model.ts';
+import { checkPricing, checkSpend } from './check-pricing.ts';
 import { checkProxy } from './check-proxy.ts';
 import { checkRateLimit } from './check-rate-limit.ts';
 import { type CheckId, type CheckRow, errorText, row } from './check-row.ts';
@@ -38,9 +39,10 @@ const skipped = (id: CheckId, because: string): CheckRow => row(id, 'skip', `ski
 
 /**
  * Runs every check in order (config, key source, key rotation, egress proxy, DNS, TCP, TLS, authentication, model,
- * latency, rate-limit headroom, telemetry exporter). Through a proxy, the direct DNS, TCP and TLS checks are skipped
- * and the proxy row says whether the endpoint is reachable through it. A check whose prerequisite failed is skipped
- * and says which one. Never throws for a failing endpoint: that is a `fail` row.
+ * latency, rate-limit headroom, the model's price and its source, the spend limit, telemetry exporter). Through a
+ * proxy, the direct DNS, TCP and TLS checks are skipped and the proxy row says whether the endpoint is reachable through
+ * it. A check whose prerequisite failed is skipped and says which one. Never throws for a failing endpoint: that is a
+ * `fail` row.
  */
 export async function runDoctor(options: DoctorOptions): Promise<CheckRow[]> {
   const env = options.env ?? process.env;
@@ -58,12 +60,21 @@ export async function runDoctor(options: DoctorOptions): Promise<CheckRow[]> {
       }
     : await checkNetwork(loaded.endpoint?.baseUrl, loaded.endpoint?.tls.caFile, options.timeoutMs);
   rows.push(...network.rows);
+  const config = loaded.live ?? loaded.endpoint;
   if (loaded.live === undefined || !network.reachable) {
     const because = loaded.live === undefined ? 'no usable configuration with a key' : 'the endpoint is not reachable';
     rows.push(...(['authentication', 'model', 'latency', 'rate-limit'] as const).map((id) => skipped(id, because)));
+    rows.push(
+      config === undefined
+        ? skipped('pricing', 'the configuration did not load')
+        : await checkPricing(config, { notChecked: because }),
+    );
   } else {
     rows.push(...(await checkEndpoint(loaded.live, env, options)));
   }
+  rows.push(
+    config === undefined ? skipped('spend', 'the configuration did not load') : checkSpend(config, loaded.appMockMode),
+  );
   rows.push(await telemetry);
   return rows;
 }
@@ -101,6 +112,7 @@ async function checkEndpoint(
     return [
       row('authentication', 'fail', `the transport could not be created: ${errorText(error)}`),
       ...(['model', 'latency', 'rate-limit'] as const).map((id) => skipped(id, 'no transport')),
+      await checkPricing(config, { notChecked: 'no transport' }),
     ];
   }
   try {
@@ -109,6 +121,7 @@ async function checkEndpoint(
       return [
         authentication.row,
         ...(['model', 'latency', 'rate-limit'] as const).map((id) => skipped(id, 'authentication failed')),
+        await checkPricing(config, { notChecked: 'authentication failed' }),
       ];
     }
     const model = await checkModel(transport, config.model);
@@ -118,6 +131,7 @@ async function checkEndpoint(
         model,
         skipped('latency', 'the model is not served'),
         skipped('rate-limit', 'the model is not served'),
+        await checkPricing(config, transport.priceCatalogue),
       ];
     }
     const latency = await checkLatency(transport, config, options.samples);
@@ -125,7 +139,7 @@ async function checkEndpoint(
       latency.row.status === 'fail'
         ? skipped('rate-limit', 'no latency sample succeeded')
         : checkRateLimit(latency.rateLimit);
-    return [authentication.row, model, latency.row, rateLimit];
+    return [authentication.row, model, latency.row, rateLimit, await checkPricing(config, transport.priceCatalogue)];
   } finally {
     await transport.close();
   }

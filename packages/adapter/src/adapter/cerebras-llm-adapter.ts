@@ -9,6 +9,7 @@ import {
   createPriceResolver,
   type RateLimitState,
   type SpendLimits,
+  type SpendSnapshot,
   type TransportRole,
 } from '@acpt/config';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
@@ -222,6 +223,21 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     return next;
   }
 
+  /**
+   * Reads the served price catalogue now (the live transport's `priceCatalogue`, when it has one), so that the first
+   * requests are priced from it rather than from the configured or built-in prices. Never rejects: an unreachable or
+   * malformed catalogue is warned about once and the other prices stay in use.
+   */
+  refreshPrices(): Promise<void> {
+    return this.#core.prices.refresh();
+  }
+
+  /** The spend limiter's figures (limits, spent, last hour, reserved) while a spend limit applies, else `undefined`. */
+  spendStatus(): SpendSnapshot | undefined {
+    const core = this.#core;
+    return core.spend.active ? core.spend.limiter.snapshot(core.clock.now()) : undefined;
+  }
+
   /** Adds an event listener (events of `@acpt/config`'s `AdapterEventMap`); returns a function that removes it. */
   on<TName extends AdapterEventName>(name: TName, listener: AdapterEventListener<TName>): () => void {
     return this.#core.hub.on(name, listener);
@@ -241,7 +257,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       core.hub.listenerErrors,
     );
     const spend = core.spend;
-    const limiter = spend.active ? spend.limiter.snapshot(core.clock.now()) : undefined;
+    const limiter = this.spendStatus();
     const cost = { ...core.costs.snapshot(), spend: { active: spend.active, refused: { ...spend.refused }, limiter } };
     const apiKey = core.live?.keyStatus?.();
     return apiKey === undefined ? { ...snapshot, cost } : { ...snapshot, apiKey, cost };

@@ -1,5 +1,5 @@
 import type { Cost } from '../pricing/cost.ts';
-import type { SpendRefusal } from '../spend/spend-limiter.ts';
+import type { SpendRefusal, SpendSnapshot } from '../spend/spend-limiter.ts';
 import type { ChatRequest } from './chat-request.ts';
 import type { ChatResponse, Usage } from './chat-response.ts';
 import type { RateLimitState } from './rate-limit.ts';
@@ -238,4 +238,6 @@ export type AdapterEventListener<TName extends AdapterEventName> = (event: Adapt
 export interface AdapterEventSource {
   /** Adds a listener; returns a function that removes it. */
   on<TName extends AdapterEventName>(name: TName, listener: AdapterEventListener<TName>): () => void;
+  /** The spend limiter's figures while a spend limit applies (telemetry's spend gauges read it), else `undefined`. */
+  spendStatus?(): SpendSnapshot | undefined;
 }

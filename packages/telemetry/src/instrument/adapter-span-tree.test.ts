@@ -33,6 +33,8 @@ function responseAttributes(response: AdapterResponse): Record<string, unknown> 
     'cerebras.time_info.prompt_time': time?.promptTime,
     'cerebras.time_info.completion_time': time?.completionTime,
     'cerebras.time_info.total_time': time?.totalTime,
+    'acpt.cost.usd': response.cost.usd ?? undefined,
+    'acpt.cost.source': response.cost.source,
   };
 }
 

@@ -4,6 +4,7 @@ import { SCOPE_NAME } from '../semconv/attributes.ts';
 import { VERSION } from '../version.ts';
 import { BatchSpans } from './batch-spans.ts';
 import { createContentRecorder } from './content-recorder.ts';
+import { CostAttributes } from './cost-attributes.ts';
 import { createExceptionEvents } from './exception-events.ts';
 import { type InstrumentAdapterOptions, resolveInstrumentationSettings } from './instrumentation-settings.ts';
 import { createAdapterInstruments } from './instruments.ts';
@@ -48,13 +49,14 @@ export function instrumentAdapter(
   const attributes = attributeCacheFor(meter, settings.legacySystemAttribute);
   const batches = new BatchSpans(tracer);
   const gauges = stateGaugesFor(meter);
-  const adapterState = gauges.track();
+  const adapterState = gauges.track(source.spendStatus?.bind(source));
   const instruments = createAdapterInstruments(meter, settings.names);
   const tracker = new RequestTracker({
     tracer,
     instruments,
     tokens: createTokenRecorder(meter, settings.names, attributes),
     attributes,
+    costAttributes: new CostAttributes(attributes, settings.costAttributes),
     batches,
     settings,
     content: createContentRecorder({
@@ -80,6 +82,7 @@ export function instrumentAdapter(
     source.on('batch-flush', (event) => tracker.batchFlush(event)),
     source.on('fallback-start', (event) => tracker.fallbackStart(event)),
     source.on('budget-exceeded', (event) => tracker.budgetExceeded(event)),
+    source.on('spend-limit', (event) => tracker.spendLimit(event)),
     source.on('request-end', (event) => tracker.requestEnd(event)),
     source.on('circuit-state', (event) => {
       adapterState.circuit = event.to;

@@ -3,13 +3,20 @@ import { SEMCONV_LATEST, SEMCONV_V1_41 } from '../semconv/semconv.ts';
 import { resolveInstrumentationSettings } from './instrumentation-settings.ts';
 
 describe('resolveInstrumentationSettings', () => {
-  it('captures nothing and uses v1.41.0 names by default', () => {
+  it('captures nothing, copies no caller attribute onto the cost metric and uses v1.41.0 names by default', () => {
     expect(resolveInstrumentationSettings({ env: {} })).toEqual({
       names: SEMCONV_V1_41,
       captureContent: 'none',
       legacySystemAttribute: false,
       attemptSpans: true,
+      costAttributes: { names: [], maxValues: 50 },
     });
+  });
+
+  it('refuses bad cost attribute options, naming each', () => {
+    expect(() =>
+      resolveInstrumentationSettings({ env: {}, costAttributes: ['agent', 'bad name'], maxCostAttributeValues: 0 }),
+    ).toThrow(/costAttributes.*"bad name"[\s\S]*maxCostAttributeValues.*received 0/);
   });
 
   it('reads the opt-ins from the environment', () => {

@@ -8,6 +8,7 @@ import {
 } from '../semconv/semconv.ts';
 import { type ContentCaptureMode, resolveContentCaptureMode } from './content-capture-mode.ts';
 import type { ContentUploader } from './content-uploader.ts';
+import { resolveCostAttributes } from './cost-attributes.ts';
 
 /** Options of {@link instrumentAdapter}. */
 export interface InstrumentAdapterOptions {
@@ -48,6 +49,15 @@ export interface InstrumentAdapterOptions {
   readonly legacySystemAttribute?: boolean;
   /** Emit one child span per attempt; turn off when an HTTP client instrumentation already does. @defaultValue `true` */
   readonly attemptSpans?: boolean;
+  /**
+   * Caller attributes (the adapter's `attributes` option, e.g. `agent`, `scenario`) copied onto the cost metric
+   * `acpt.llm.cost` as `acpt.<name>`, so cost can be broken down by them. Cardinality stays bounded: at most
+   * `maxCostAttributeValues` values per name, later ones count as `_other`. Never list ids or step numbers.
+   * @defaultValue `[]`
+   */
+  readonly costAttributes?: readonly string[];
+  /** Distinct values kept per cost attribute. @defaultValue 50 */
+  readonly maxCostAttributeValues?: number;
   /** Environment to read the variables above from. @defaultValue `process.env` */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -58,12 +68,14 @@ export interface InstrumentationSettings {
   readonly captureContent: ContentCaptureMode;
   readonly legacySystemAttribute: boolean;
   readonly attemptSpans: boolean;
+  readonly costAttributes: { readonly names: readonly string[]; readonly maxValues: number };
 }
 
 /**
  * Resolves {@link InstrumentAdapterOptions}: explicit options win over environment variables.
  *
- * @throws {AcptConfigError} for an unknown `ACPT_TELEMETRY_CAPTURE_CONTENT` (or `captureContent`) value
+ * @throws {AcptConfigError} for an unknown `ACPT_TELEMETRY_CAPTURE_CONTENT` (or `captureContent`) value, or bad
+ * `costAttributes` / `maxCostAttributeValues`
  */
 export function resolveInstrumentationSettings(options: InstrumentAdapterOptions): InstrumentationSettings {
   const env = options.env ?? process.env;
@@ -78,5 +90,6 @@ export function resolveInstrumentationSettings(options: InstrumentAdapterOptions
     captureContent: resolveContentCaptureMode(options.captureContent, env),
     legacySystemAttribute: options.legacySystemAttribute ?? env['ACPT_SEMCONV_LEGACY_SYSTEM'] === '1',
     attemptSpans: options.attemptSpans ?? true,
+    costAttributes: resolveCostAttributes(options.costAttributes, options.maxCostAttributeValues),
   };
 }

@@ -28,6 +28,12 @@ export interface AdapterInstruments {
   readonly rateLimited: CounterLike;
   /** Circuit breaker transitions, by the state entered. */
   readonly circuitTransitions: CounterLike;
+  /** USD billed by live calls at the model's price (the mock costs 0 and adds nothing). */
+  readonly cost: CounterLike;
+  /** Live calls whose model had no price (cost unknown, not 0). */
+  readonly unpricedRequests: CounterLike;
+  /** Live attempts the spend limit refused, by limit. */
+  readonly spendRefusals: CounterLike;
 }
 
 /**
@@ -65,5 +71,8 @@ export function createAdapterInstruments(meter: Meter, names: SemconvNames): Ada
       '{transition}',
       'Circuit breaker state changes, by the state entered.',
     ),
+    cost: counter(ACPT_METRIC.cost, '{USD}', 'USD billed by live calls: billed tokens at the model price.'),
+    unpricedRequests: counter(ACPT_METRIC.unpricedRequests, '{request}', 'Live calls whose model has no price.'),
+    spendRefusals: counter(ACPT_METRIC.spendRefusals, '{attempt}', 'Live attempts refused by the spend limit.'),
   };
 }

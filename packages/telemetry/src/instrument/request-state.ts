@@ -20,6 +20,8 @@ export interface RequestState {
   readonly requestBase: Attributes;
   /** Metric attributes of the path serving the current attempt (updated at each `attempt-start`). */
   metricBase: Attributes;
+  /** Attributes of the cost metric: the request base plus the chosen caller attributes (bounded). */
+  readonly costBase: Attributes;
   /** The open attempt span, if any. */
   attemptSpan: Span | undefined;
   /** The batch the request was dispatched in, if any. */

@@ -9,6 +9,7 @@ import type {
   RequestEndEvent,
   RequestStartEvent,
   RetryScheduledEvent,
+  SpendLimitEvent,
   StreamChunkEvent,
 } from '@acpt/config';
 import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
@@ -16,6 +17,7 @@ import { ATTR, MOCK_PROVIDER, OPERATION_CHAT, SPAN_EVENT } from '../semconv/attr
 import { AttemptSpans, failAttemptSpan, statusMessage } from './attempt-spans.ts';
 import { type BatchSpans, batchSize } from './batch-spans.ts';
 import type { ContentRecorder } from './content-recorder.ts';
+import type { CostAttributes } from './cost-attributes.ts';
 import { endErrorType } from './end-error-type.ts';
 import type { ExceptionEvents } from './exception-events.ts';
 import type { InstrumentationSettings } from './instrumentation-settings.ts';
@@ -31,6 +33,8 @@ export interface RequestTrackerParts {
   readonly instruments: AdapterInstruments;
   readonly tokens: TokenRecorder;
   readonly attributes: MetricAttributeCache;
+  /** The caller attributes copied onto the cost metric. */
+  readonly costAttributes: CostAttributes;
   readonly batches: BatchSpans;
   readonly settings: InstrumentationSettings;
   /** Content capture and the upload hook; `undefined` in the default `none` mode without a hook. */
@@ -87,6 +91,7 @@ export class RequestTracker {
       serverPort: event.serverPort,
       requestBase: base,
       metricBase: base,
+      costBase: this.#parts.costAttributes.of(base, event.attributes),
       attemptSpan: undefined,
       batchId: undefined,
       timeToFirstChunk: undefined,
@@ -196,6 +201,14 @@ export class RequestTracker {
     state.span.addEvent(SPAN_EVENT.budgetExceeded, { [ATTR.budgetMode]: event.mode }, event.timestampMs);
   }
 
+  /** Counts a spend-limit refusal by limit. */
+  spendLimit(event: SpendLimitEvent): void {
+    const state = this.#requests.get(event.requestId);
+    if (state === undefined) return;
+    const attributes = this.#parts.attributes.with(state.requestBase, ATTR.spendLimit, event.refusal.limit);
+    this.#parts.instruments.spendRefusals.add(1, attributes);
+  }
+
   /** Tags the members with the batch and starts the batch span linked to them. */
   batchFlush(event: BatchFlushEvent): void {
     const members: Span[] = [];
@@ -227,9 +240,18 @@ export class RequestTracker {
     if (event.response !== undefined) {
       instruments.finishReasons.add(1, attributes.with(base, ATTR.finishReason, event.response.finishReason));
     }
+    const cost = event.cost;
+    if (cost !== undefined) {
+      if (cost.usd === null) instruments.unpricedRequests.add(1, base);
+      else if (cost.usd > 0) instruments.cost.add(cost.usd, state.costBase);
+    }
     state.attemptSpan?.end(event.timestampMs);
     if (state.recording) {
       setRequestEndAttributes(state.span, event, { stream: state.stream, errorType });
+      if (cost !== undefined) {
+        if (cost.usd !== null) state.span.setAttribute(ATTR.costUsd, cost.usd);
+        state.span.setAttribute(ATTR.costSource, cost.source);
+      }
       if (event.outcome === 'error') {
         const withMessage = settings.captureContent === 'span';
         const message = event.error === undefined ? '_OTHER' : statusMessage(event.error, withMessage);

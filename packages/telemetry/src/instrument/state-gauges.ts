@@ -1,4 +1,4 @@
-import type { CircuitStateEvent, RateLimitState } from '@acpt/config';
+import type { CircuitStateEvent, RateLimitState, SpendSnapshot } from '@acpt/config';
 import type { Attributes, Meter } from '@opentelemetry/api';
 import { ACPT_METRIC, ATTR } from '../semconv/attributes.ts';
 
@@ -13,7 +13,14 @@ export interface TrackedAdapterState {
   circuit: CircuitStateEvent['to'];
   /** Its last rate-limit headers. */
   rateLimit: RateLimitState | undefined;
+  /** Reads its spend limiter's figures, when it has one. */
+  readonly spend: (() => SpendSnapshot | undefined) | undefined;
 }
+
+const SPEND_WINDOWS = {
+  total: Object.freeze({ [ATTR.spendWindow]: 'total' }),
+  hour: Object.freeze({ [ATTR.spendWindow]: 'hour' }),
+} as const;
 
 /**
  * Gauges of state the adapters report by events, shared by every instrumentation on one meter so that several adapters
@@ -60,11 +67,12 @@ export class StateGauges {
           }
         }
       });
+    observeSpend(meter, tracked);
   }
 
-  /** Starts observing one more adapter. */
-  track(): TrackedAdapterState {
-    const state: TrackedAdapterState = { circuit: 'closed', rateLimit: undefined };
+  /** Starts observing one more adapter (`spend` reads its spend limiter, when it exposes one). */
+  track(spend?: () => SpendSnapshot | undefined): TrackedAdapterState {
+    const state: TrackedAdapterState = { circuit: 'closed', rateLimit: undefined, spend };
     this.#tracked.add(state);
     return state;
   }
@@ -73,4 +81,47 @@ export class StateGauges {
   untrack(state: TrackedAdapterState): void {
     this.#tracked.delete(state);
   }
+}
+
+/**
+ * `acpt.llm.spend.limit` and `acpt.llm.spend.used` (USD) by `acpt.spend.window`: `total` is the lifetime limit,
+ * `hour` the sliding hour; used is settled spend plus in-flight reservations, what admission checks. Several adapters
+ * on one meter add up. Only windows with a limit are observed.
+ */
+function observeSpend(meter: Meter, tracked: ReadonlySet<TrackedAdapterState>): void {
+  const limitGauge = meter.createObservableGauge(ACPT_METRIC.spendLimit, {
+    description: 'Spend limits of the instrumented adapters, per window.',
+    unit: '{USD}',
+  });
+  const usedGauge = meter.createObservableGauge(ACPT_METRIC.spendUsed, {
+    description: 'Spend plus in-flight reservations, per window with a limit.',
+    unit: '{USD}',
+  });
+  meter.addBatchObservableCallback(
+    (result) => {
+      const sums = { total: { limit: 0, used: 0, set: false }, hour: { limit: 0, used: 0, set: false } };
+      for (const adapter of tracked) {
+        const snapshot = adapter.spend?.();
+        if (snapshot === undefined) continue;
+        const { maxUsd, maxUsdPerHour } = snapshot.limits;
+        if (maxUsd !== undefined) {
+          sums.total.limit += maxUsd;
+          sums.total.used += snapshot.spentUsd + snapshot.reservedUsd;
+          sums.total.set = true;
+        }
+        if (maxUsdPerHour !== undefined) {
+          sums.hour.limit += maxUsdPerHour;
+          sums.hour.used += snapshot.spentLastHourUsd + snapshot.reservedUsd;
+          sums.hour.set = true;
+        }
+      }
+      for (const window of ['total', 'hour'] as const) {
+        const sum = sums[window];
+        if (!sum.set) continue;
+        result.observe(limitGauge, sum.limit, SPEND_WINDOWS[window]);
+        result.observe(usedGauge, sum.used, SPEND_WINDOWS[window]);
+      }
+    },
+    [limitGauge, usedGauge],
+  );
 }

@@ -45,6 +45,9 @@ describe('ops/prometheus', () => {
         'LLMTTFTSlow',
         'LLMFallbackActive',
         'LLMTelemetryAbsent',
+        'LLMSpendBurnRateHigh',
+        'LLMSpendLimitApproaching',
+        'LLMSpendLimitReached',
       ]),
     );
     const tests = readFileSync(`${PROMETHEUS}tests/alert-rules.test.yml`, 'utf8');
@@ -80,6 +83,9 @@ describe('ops/grafana dashboard', () => {
       expect(titles).toContain(topic);
     }
     for (const topic of ['errors by type', 'retries', 'fallbacks', '429']) expect(titles).toContain(topic);
+    for (const topic of ['cost per hour', 'cost per request', 'cost per simulated scenario', 'spend against']) {
+      expect(titles).toContain(topic);
+    }
   });
 
   it('gives every panel a unique id and every query a ref id', () => {

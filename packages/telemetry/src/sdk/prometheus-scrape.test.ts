@@ -59,6 +59,9 @@ describe('a real Prometheus scraping the exporter that startTelemetry starts', (
       ['input', 3],
       ['output', 3],
     ]);
+    // Cost: a counter in USD, named acpt_llm_cost_total by the exporter (the {USD} unit adds no suffix).
+    const [cost] = await server.query(`sum(acpt_llm_cost_total{job="${JOB}"})`);
+    expect(cost?.value).toBeGreaterThan(0);
     const [service] = await server.query(`target_info{job="${JOB}"}`);
     expect(service?.metric).toMatchObject({ service_name: 'acpt-telemetry-test', service_version: '1.2.3' });
   });
@@ -82,7 +85,11 @@ describe('a real Prometheus scraping the exporter that startTelemetry starts', (
     const dashboard = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as { panels: { targets: { expr: string }[] }[] };
     const expressions = dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr));
     const concrete = expressions.map((expression) =>
-      expression.replaceAll('$provider', '.*').replaceAll('$model', '.*').replaceAll('$budget', '5'),
+      expression
+        .replaceAll('$provider', '.*')
+        .replaceAll('$model', '.*')
+        .replaceAll('$budget', '5')
+        .replaceAll('$__range', '1h'),
     );
     const results = await Promise.all(concrete.map((expression) => server.query(expression)));
     // Series that only exist after a retry, a fallback, a 429 or a stream legitimately have no data here.
@@ -93,6 +100,7 @@ describe('a real Prometheus scraping the exporter that startTelemetry starts', (
         expect.stringContaining('acpt:llm_latency_p95_seconds:5m'),
         expect.stringContaining('acpt:llm_output_tokens:rate5m'),
         expect.stringContaining('acpt_llm_circuit_state'),
+        expect.stringContaining('sum by (gen_ai_request_model) (rate(acpt_llm_cost_total'),
         'vector(5)',
       ]),
     );

@@ -59,6 +59,10 @@ export const ATTR = {
   finishReason: 'acpt.finish_reason',
   circuitState: 'acpt.circuit.state',
   contentRef: 'acpt.content.ref',
+  costUsd: 'acpt.cost.usd',
+  costSource: 'acpt.cost.source',
+  spendLimit: 'acpt.spend.limit',
+  spendWindow: 'acpt.spend.window',
 } as const;
 
 /** Names of our own instruments (the same in both naming modes). */
@@ -74,6 +78,11 @@ export const ACPT_METRIC = {
   circuitState: 'acpt.llm.circuit.state',
   rateLimitRemaining: 'acpt.llm.rate_limit.remaining',
   alerts: 'acpt.llm.alerts',
+  cost: 'acpt.llm.cost',
+  unpricedRequests: 'acpt.llm.cost.unpriced',
+  spendRefusals: 'acpt.llm.spend.refusals',
+  spendLimit: 'acpt.llm.spend.limit',
+  spendUsed: 'acpt.llm.spend.used',
 } as const;
 
 /** Span event names. */

@@ -161,7 +161,14 @@ export class StreamingCall extends DeadlineHandler {
         return;
       }
       if (!accumulator.done && !accumulator.finished) {
-        this.onFailure(new TruncatedStreamError({ deliveredContent: accumulator.deliveredContent }));
+        const billedUsage = accumulator.usage;
+        this.onFailure(
+          new TruncatedStreamError(
+            billedUsage === undefined
+              ? { deliveredContent: accumulator.deliveredContent }
+              : { deliveredContent: accumulator.deliveredContent, billedUsage },
+          ),
+        );
         return;
       }
       this.#completeStream(accumulator);

@@ -46,6 +46,8 @@ export interface ChatStreamAccumulator {
   readonly finished: boolean;
   /** True once a text, reasoning or tool-call delta was produced. */
   readonly deliveredContent: boolean;
+  /** Usage reported so far (normally on the finishing chunk), for a stream cut after it. */
+  readonly usage: Usage | undefined;
   /** Ends the content (a held-back partial `<think>` tag becomes a delta) and builds the final response. */
   complete(meta: ResponseMeta): ChatResponse;
 }
@@ -171,6 +173,9 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
     },
     get deliveredContent() {
       return timeToFirstTokenMs !== undefined || deliveredToolCall;
+    },
+    get usage() {
+      return usage;
     },
     complete(meta) {
       splitter.flush(sink);

@@ -51,7 +51,7 @@ export async function createMockCerebrasServer(options: MockCerebrasServerOption
     get expectedAuthorization(): string | undefined {
       return expectedAuthorization;
     },
-    catalogue: createModelsCatalogue(models),
+    catalogue: createModelsCatalogue(models, options.prices),
     nextIndex: () => count++,
   };
   const handler = (request: IncomingMessage, response: ServerResponse): void =>

@@ -47,7 +47,8 @@ export function routeRequest(context: RouterContext, request: IncomingMessage, r
     writeWire(response, id === '' ? context.catalogue.publicList : context.catalogue.publicOne(decodeURIComponent(id)));
   } else if (authorized(context, request, response)) {
     const id = path.slice('/v1/models/'.length);
-    writeWire(response, id === '' ? context.catalogue.list : context.catalogue.one(decodeURIComponent(id)));
+    const format = query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('format') ?? undefined);
+    writeWire(response, id === '' ? context.catalogue.list(format) : context.catalogue.one(decodeURIComponent(id)));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ModelPrice } from '@acpt/config';
 import type { MockClock } from '../clock/mock-clock.ts';
 import type { MockBehaviourOptions } from '../engine/mock-engine.ts';
 
@@ -18,6 +19,12 @@ export interface MockCerebrasServerOptions extends MockBehaviourOptions {
   readonly apiKey?: string;
   /** Models served (the retired `qwen-3-32b` 404s). @defaultValue ['gpt-oss-120b', 'qwen-3.8-27b'] */
   readonly models?: readonly string[];
+  /**
+   * Prices the catalogue serves (`GET /v1/models?format=openrouter` and the public catalogue, as USD-per-token
+   * strings), by model id in USD per million tokens. @defaultValue the built-in list prices of the served models
+   * (`gpt-oss-120b`; `qwen-3.8-27b` has none)
+   */
+  readonly prices?: Readonly<Record<string, ModelPrice>>;
   /** Epoch-ms source of the quota windows and reset headers. Latency always runs on real timers. @defaultValue Date.now */
   readonly clock?: Pick<MockClock, 'now'>;
 }

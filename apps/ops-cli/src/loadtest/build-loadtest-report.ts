@@ -1,8 +1,9 @@
 import type { AdapterDiagnostics } from '@acpt/adapter';
-import type { CerebrasConfig } from '@acpt/config';
+import type { CerebrasConfig, ResolvedPrice } from '@acpt/config';
 import { type AccountingResult, accountingExitCode, type WitnessCounts } from './accounting.ts';
 import type { LatencySummary } from './latency-histogram.ts';
 import type { LoadDriverResult } from './load-driver.ts';
+import { buildLoadtestCost } from './loadtest-cost.ts';
 import type { LoadtestOptions } from './loadtest-options.ts';
 import type { LoadtestReport } from './loadtest-report.ts';
 import type { ExportOutcome, TelemetryWitness } from './loadtest-telemetry.ts';
@@ -29,6 +30,12 @@ export interface ReportInputs {
   readonly memory: MemorySummary;
   readonly progress: readonly ProgressSample[];
   readonly accounting: AccountingResult & { readonly witnesses: readonly WitnessCounts[] };
+  /** The price of the configured model at the end of the run, and the resolver's warnings. */
+  readonly pricing: {
+    readonly price: ResolvedPrice | undefined;
+    readonly againstMockServer: boolean;
+    readonly warnings: readonly string[];
+  };
 }
 
 /** Assembles the report of a finished run. */
@@ -97,6 +104,7 @@ export function buildLoadtestReport(inputs: ReportInputs): LoadtestReport {
       timeToFirstTokenMs: diagnostics.timeToFirstTokenMs,
       microBatches: diagnostics.batching.microBatches,
     },
+    cost: buildLoadtestCost({ model: config.model, diagnostics, ...inputs.pricing }),
     server:
       inputs.serverStats === undefined
         ? undefined

@@ -1,6 +1,7 @@
 import type { AdapterDiagnostics } from '@acpt/adapter';
 import type { AccountingResult, SettlementCounts, WitnessCounts } from './accounting.ts';
 import type { LatencySummary } from './latency-histogram.ts';
+import type { LoadtestCost } from './loadtest-cost.ts';
 import type { ServerPlacement } from './loadtest-options.ts';
 import type { ExportOutcome, TelemetryWitness } from './loadtest-telemetry.ts';
 import type { MemorySummary } from './memory-sampler.ts';
@@ -88,6 +89,8 @@ export interface LoadtestReport {
     readonly timeToFirstTokenMs: AdapterDiagnostics['timeToFirstTokenMs'];
     readonly microBatches: number;
   };
+  /** What the run cost and what that figure is (absent in reports written before it was added). */
+  readonly cost?: LoadtestCost;
   /** What the mock server counted (absent with `--url`). */
   readonly server?: { readonly chatRequests: number; readonly peakRssMiB?: number };
   /** What the in-memory OpenTelemetry pipeline saw (`--telemetry memory` only). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type CerebrasLLMAdapter, createAdapter } from '@acpt/adapter';
-import { type CerebrasConfig, loadConfig } from '@acpt/config';
+import { type CerebrasConfig, createPriceResolver, loadConfig, type ResolvedPrice } from '@acpt/config';
 import { createCerebrasTransport } from '@acpt/transport-cerebras';
 import { createMockTransport } from '@acpt/transport-mock';
 import { type Environment, withoutKeyVariables } from '../cli/environment.ts';
@@ -13,6 +13,12 @@ export interface LoadtestSetup {
   readonly adapter: CerebrasLLMAdapter;
   /** Base URL being driven. */
   readonly endpoint: string;
+  /** Whether the load test started the mock server (its token counts are then the mock's). */
+  readonly againstMockServer: boolean;
+  /** The price of the configured model now (configuration, served catalogue, built-in), if any. */
+  priceOfModel(): ResolvedPrice | undefined;
+  /** Warnings of the price resolver (an unreachable or malformed catalogue, an unpriced model). */
+  readonly pricingWarnings: readonly string[];
   /** Closes the adapter (and its transports), then stops the mock server if the load test started one. */
   close(mode: 'drain' | 'cancel'): Promise<MockServerStats | undefined>;
 }
@@ -53,11 +59,22 @@ export async function setUpLoadtest(options: LoadtestOptions, env: Environment =
   }
   const transport = createCerebrasTransport({ config });
   const mockTransport = createMockTransport({ seed: config.mock.seed });
-  const adapter = createAdapter({ config, transport, mockTransport });
+  const pricingWarnings: string[] = [];
+  const prices = createPriceResolver({
+    configured: config.pricing,
+    catalogue: transport.priceCatalogue,
+    onWarning: (message) => pricingWarnings.push(message),
+  });
+  // Read the served catalogue before the first request, so that every answer is priced from the same source.
+  await prices.refresh();
+  const adapter = createAdapter({ config, transport, mockTransport, prices });
   return {
     config,
     adapter,
     endpoint: config.baseUrl,
+    againstMockServer: server !== undefined,
+    priceOfModel: () => prices.priceOf(config.model),
+    pricingWarnings,
     async close(mode): Promise<MockServerStats | undefined> {
       try {
         await adapter.close({ mode });

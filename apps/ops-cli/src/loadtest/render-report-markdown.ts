@@ -1,3 +1,4 @@
+import { describeLoadtestCost } from './loadtest-cost.ts';
 import type { LoadtestReport } from './loadtest-report.ts';
 import {
   formatCount as int,
@@ -95,6 +96,7 @@ export function renderReportMarkdown(report: LoadtestReport): string {
     '',
     `Tokens: ${int(adapter.tokens.prompt)} prompt + ${int(adapter.tokens.completion)} completion = ${int(adapter.tokens.total)}.`,
     '',
+    ...(report.cost === undefined ? [] : [`Cost: ${describeLoadtestCost(report.cost)}`, '']),
     '## Memory (driver process)',
     '',
     `Peak RSS **${memory.peakRssMiB.toFixed(1)} MiB** (start ${memory.startRssMiB.toFixed(1)}, end ${memory.endRssMiB.toFixed(1)}); ` +

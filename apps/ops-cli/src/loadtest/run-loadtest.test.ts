@@ -75,6 +75,21 @@ describe('acpt loadtest (500 requests, concurrency 32, 20 % faults, child-proces
     expect(report.memory.peakRssMiB).toBeGreaterThan(0);
   });
 
+  it('reports the cost at the mock server catalogue price, labelled an estimate, with fallbacks at 0', () => {
+    expect(report.cost).toMatchObject({
+      basis: 'mock-server',
+      model: 'gpt-oss-120b',
+      price: { inputUsdPerMillion: 0.35, outputUsdPerMillion: 0.75, source: 'catalogue' },
+      pricedRequests: report.outcomes.succeeded,
+      unpricedRequests: 0,
+      fallbackRequests: report.outcomes.fellBack,
+    });
+    // Every live answer billed at least its prompt; no more than every token at the output price.
+    const { totalUsd } = report.cost ?? { totalUsd: 0 };
+    expect(totalUsd).toBeGreaterThan(0);
+    expect(totalUsd).toBeLessThanOrEqual((report.adapter.tokens.total * 0.75) / 1e6);
+  });
+
   it('prints progress and the markdown report, and writes it and the HTML one next to the JSON', async () => {
     expect(io.err()).toMatch(/submitted \d+ \| settled \d+/);
     expect(io.out()).toContain('# acpt load test: PASS');
@@ -83,6 +98,8 @@ describe('acpt loadtest (500 requests, concurrency 32, 20 % faults, child-proces
       '## Latency (ms, submission to settlement)',
     );
     expect(await readFile(join(directory, 'loadtest-report.html'), 'utf8')).toContain(report.accounting.line);
+    expect(io.out()).toContain("Cost: Estimate at list price: the mock server's token counts × gpt-oss-120b");
+    expect(await readFile(join(directory, 'loadtest-report.html'), 'utf8')).toContain('nothing was billed');
     expect(report.progress?.at(-1)).toMatchObject({ submitted: 500, settled: 500, outstanding: 0 });
   });
 });

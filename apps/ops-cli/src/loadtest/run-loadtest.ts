@@ -108,6 +108,11 @@ export async function runLoadtest(options: LoadtestOptions, io: LoadtestIo): Pro
       memory: memory.stop(),
       progress,
       accounting: { ...accounting, witnesses },
+      pricing: {
+        price: setup.priceOfModel(),
+        againstMockServer: setup.againstMockServer,
+        warnings: setup.pricingWarnings,
+      },
     });
   } finally {
     memory.stop();

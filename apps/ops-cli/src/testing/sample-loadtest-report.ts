@@ -89,6 +89,23 @@ export function sampleLoadtestReport(overrides: Partial<LoadtestReport> = {}): L
     },
     server: { chatRequests: 1400, peakRssMiB: 71.25 },
     telemetry: { logicalSpans: 1200, operations: 1200, failedOperations: 20, fallbacks: 80 },
+    cost: {
+      basis: 'mock-server',
+      model: 'gpt-oss-120b',
+      price: {
+        inputUsdPerMillion: 0.35,
+        cachedInputUsdPerMillion: 0.35,
+        outputUsdPerMillion: 0.75,
+        source: 'catalogue',
+      },
+      totalUsd: 0.0465,
+      pricedRequests: 1100,
+      unpricedRequests: 0,
+      usdPerLiveRequest: 0.0465 / 1100,
+      fallbackRequests: 80,
+      fallbackListPriceUsd: 0.0032,
+      warnings: [],
+    },
     memory: {
       samples: 5,
       peakRssMiB: 120.5,

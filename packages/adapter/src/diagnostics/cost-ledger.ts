@@ -20,9 +20,9 @@ export interface CostDiagnostics {
   readonly currency: 'USD';
   /** USD billed by live requests at known prices (failed attempts that billed included). */
   readonly totalUsd: number;
-  /** Live requests with a known price. */
+  /** Live answers with a known price. */
   readonly pricedRequests: number;
-  /** Live requests with no price: `totalUsd` leaves them out. */
+  /** Live answers with no price (or no reported usage): `totalUsd` leaves them out. */
   readonly unpricedRequests: number;
   /** Requests answered by the mock (mock mode or fallback): they cost 0. */
   readonly mockRequests: number;
@@ -58,11 +58,21 @@ export class CostLedger {
   readonly #byAttribute: AttributeTotals = new Map();
   readonly #mockByAttribute: AttributeTotals = new Map();
 
-  /** Adds one settled request's cost. */
-  add(model: string, cost: Cost, attributes: Readonly<Record<string, string | number | boolean>> | undefined): void {
+  /**
+   * Adds one settled request's cost. Only answered requests count as priced, unpriced or mock answers; a failed
+   * request adds only what its attempts billed.
+   */
+  add(
+    model: string,
+    cost: Cost,
+    attributes: Readonly<Record<string, string | number | boolean>> | undefined,
+    answered: boolean,
+  ): void {
     const entry = this.#model(model);
     const usd = cost.usd ?? 0;
-    if (cost.source === 'mock') {
+    if (!answered) {
+      // Counted below only if it billed something.
+    } else if (cost.source === 'mock') {
       this.mockRequests++;
       const estimate = cost.listPriceUsd ?? 0;
       this.mockListPriceUsd += estimate;

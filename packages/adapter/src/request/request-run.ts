@@ -223,7 +223,7 @@ export class RequestRun {
     core.diagnostics.settle(outcome, durationMs);
     core.diagnostics.addUsage(response?.usage);
     const cost: Cost = response?.cost ?? costOfRun(this, undefined, 'none');
-    core.costs.add(this.model, cost, this.attributes);
+    core.costs.add(this.model, cost, this.attributes, outcome === 'success' || outcome === 'fallback');
     const now = core.clock.now();
     const described =
       outcome === 'error' || outcome === 'aborted' ? describeFinalError(error, this.config.apiKey) : undefined;

@@ -117,16 +117,16 @@ export function billedUsageOf(error: unknown): Usage | undefined {
   return typeof error === 'object' && error !== null ? (error as { billedUsage?: Usage }).billedUsage : undefined;
 }
 
-const nothingBilled: Cost = Object.freeze({ usd: 0, currency: 'USD', priced: true, source: 'unpriced' });
-
 /**
- * What a settled run cost: 0 for a failed request that billed nothing; for a mock answer 0 (plus whatever failed live attempts billed) with the list-price
- * estimate of its tokens; for a live answer the billed USD at the model's price, `null` when the model has no price
- * or the answer reported no usage.
+ * What a settled run cost: 0 for a failed request that billed nothing; for a mock answer 0 (plus whatever failed live
+ * attempts billed) with the list-price estimate of its tokens; for a live answer the billed USD at the model's price,
+ * `null` when the model has no price or the answer reported no usage.
  */
 export function costOfRun(run: RequestRun, usage: Usage | undefined, served: 'live' | 'mock' | 'none'): Cost {
-  if (served === 'none' && run.billedUsd === 0 && !run.unpricedBilled) return nothingBilled;
   const price = priceOfRun(run);
+  if (served === 'none' && run.billedUsd === 0 && !run.unpricedBilled) {
+    return { usd: 0, currency: 'USD', priced: true, source: price?.source ?? 'unpriced' };
+  }
   if (served === 'mock') {
     const listPriceUsd = price === undefined ? null : usage === undefined ? 0 : usdForUsage(usage, price);
     const cost = mockCost(listPriceUsd);

@@ -100,7 +100,7 @@ describe('renderReportHtml', () => {
       const [name, ...figures] = cells;
       expect(page).toContain(`<td>${name}</td>${figures.map((figure) => `<td class="num">${figure}</td>`).join('')}`);
     }
-    for (const prefix of ['1,200 requests in', 'Budget breaches:', 'Tokens:', 'Peak RSS', '| load driver']) {
+    for (const prefix of ['1,200 requests in', 'Budget breaches:', 'Tokens:', 'Cost:', 'Peak RSS', '| load driver']) {
       const line = markdown.find((candidate) => candidate.startsWith(prefix)) ?? '';
       const expected = prefix.startsWith('|')
         ? line
@@ -108,7 +108,7 @@ describe('renderReportHtml', () => {
             .slice(1, -1)
             .map((cell) => cell.trim())
             .join(' ')
-        : plain(line).replace(/^Tokens: /, '');
+        : plain(line).replace(/^(Tokens|Cost): /, '');
       expect(text, prefix).toContain(expected);
     }
   });

@@ -1,3 +1,4 @@
+import { describeLoadtestCost } from '../loadtest-cost.ts';
 import type { LoadtestReport } from '../loadtest-report.ts';
 import { formatCount as int, latencyRows, formatMs as ms, formatSigned as signed } from '../report-format.ts';
 import { countTable, htmlTable } from './html-table.ts';
@@ -48,6 +49,11 @@ export function tokensSection(report: LoadtestReport): SafeHtml {
   return html`<section id="tokens">
 <h2>Tokens</h2>
 <p>${int(tokens.prompt)} prompt + ${int(tokens.completion)} completion = ${int(tokens.total)}.</p>
+${
+  report.cost !== undefined &&
+  html`<h2>Cost</h2>
+<p class="cost">${describeLoadtestCost(report.cost)}</p>`
+}
 </section>`;
 }
 

@@ -38,4 +38,11 @@ describe('default scenario', () => {
     expect(() => resolveScenario({ timeStepS: 0.01 })).toThrow(/coherence times/);
     expect(() => resolveScenario({ rsus: [] })).toThrow(/scenario.rsus/);
   });
+
+  it('refuses scenarios whose vehicles × RIS elements would not fit in memory', () => {
+    expect(() => resolveScenario({ vehicleCount: 10_000, ris: { rows: 256, columns: 256 } })).toThrow(
+      /vehicles × RIS elements/,
+    );
+    expect(() => resolveScenario({ vehicleCount: 64, ris: { rows: 256, columns: 256 } })).not.toThrow();
+  });
 });

@@ -82,6 +82,14 @@ describe('parameter grids', () => {
     ]);
   });
 
+  it('refuses element counts that are not positive integers instead of looping on them', () => {
+    expect(gridProblems(() => expandGrid(parseGrid('risElements=-4,64.5,0')))).toEqual([
+      '--grid point risElements=-4: scenario.ris.columns',
+      '--grid point risElements=64.5: scenario.ris.columns',
+      '--grid point risElements=0: scenario.ris.columns',
+    ]);
+  });
+
   it('merges overrides section by section', () => {
     expect(mergeOverrides({ ris: { rows: 4 }, vehicleCount: 3 }, { ris: { columns: 5 } })).toEqual({
       ris: { rows: 4, columns: 5 },

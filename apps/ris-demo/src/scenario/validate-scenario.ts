@@ -7,6 +7,9 @@ import { AcptConfigError, type ConfigIssue } from '@acpt/config';
 import { coherenceTimeS, maxDopplerHz } from '../physics/doppler.ts';
 import type { ScenarioConfig } from './scenario-config.ts';
 
+/** Most vehicles × RIS elements a scenario may have: each pair holds hop coefficients (≈ 80 bytes per pair). */
+export const MAX_VEHICLE_ELEMENT_PRODUCT: number = 2 ** 22;
+
 type Check = readonly [path: string, ok: boolean, expected: string, received: unknown];
 
 const isInteger = (value: number, min: number, max = Number.MAX_SAFE_INTEGER): boolean =>
@@ -60,6 +63,12 @@ function checksOf(scenario: ScenarioConfig): Check[] {
       [`rsus[${index}].position.z`, isWithin(rsu.position.z, 1.5, 50), 'an antenna height in m', rsu.position.z],
     ]),
     ['ris.rows', isInteger(ris.rows, 1, 256), 'an integer from 1 to 256', ris.rows],
+    [
+      'vehicleCount',
+      !(scenario.vehicleCount * ris.rows * ris.columns > MAX_VEHICLE_ELEMENT_PRODUCT),
+      `at most ${MAX_VEHICLE_ELEMENT_PRODUCT} vehicles × RIS elements (one hop coefficient each; memory)`,
+      `${scenario.vehicleCount} × ${ris.rows * ris.columns}`,
+    ],
     ['ris.columns', isInteger(ris.columns, 1, 256), 'an integer from 1 to 256', ris.columns],
     [
       'ris.elementSpacingWavelengths',

@@ -22,7 +22,7 @@ const scenarios = [
   { name: 'whole reply, c=1', concurrency: 1, requests: 2000, warmup: 300 },
   { name: 'whole reply, c=16', concurrency: 16, requests: 5000, warmup: 500 },
 ] as const;
-const ROUNDS = 3;
+const ROUNDS = 4;
 const request = { model: BENCH_MODEL, messages: [{ role: 'user' as const, content: 'Pick RIS phase bits.' }] };
 
 function baseConfig(url: string): CerebrasConfig {
@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       const results = new Map<string, { throughput: number[]; cpu: number[] }>();
       for (let round = 0; round < ROUNDS; round++) {
-        for (const [name, transport] of clients) {
+        // Each round starts with another client, so no client always runs first (a cold server favours later ones).
+        const order = clients.map((_, index) => clients[(index + round) % clients.length] as (typeof clients)[number]);
+        for (const [name, transport] of order) {
           const result = await measure({
             concurrency: scenario.concurrency,
             requests: Math.max(scenario.concurrency, Math.round(scenario.requests * scale)),

@@ -9,9 +9,17 @@ import { join } from 'node:path';
 import { renderGridReport } from '../report/grid-report.ts';
 import { gridReportInput } from '../report/grid-report-input.ts';
 import type { PolicyKpiSummary } from '../report/kpi-accumulator.ts';
+import type { DecisionClock } from '../report/report-labels.ts';
 import type { RunSummary } from '../report/run-summary.ts';
 import { stableStringify } from '../report/stable-json.ts';
 import type { GridAxis, GridPoint, GridValue } from '../scenario/scenario-grid.ts';
+
+/** How each run mode's decision latencies are obtained, for the grid report's labels. */
+const DECISION_CLOCK: Readonly<Record<RunSummary['run']['mode'], DecisionClock>> = {
+  mock: 'virtual',
+  live: 'wall',
+  replay: 'recorded',
+};
 
 /** Version of the `grid-summary.json` layout. */
 export const GRID_SUMMARY_SCHEMA_VERSION = 1;
@@ -79,7 +87,8 @@ export async function runGrid(options: {
   renameSync(`${file}.partial`, file);
   if (run !== undefined) {
     const report = join(outDir, 'grid-report.html');
-    writeFileSync(`${report}.partial`, renderGridReport(gridReportInput(summary, run)));
+    const decisions = { clock: DECISION_CLOCK[run.mode], model: run.model };
+    writeFileSync(`${report}.partial`, renderGridReport(gridReportInput(summary, { steps: run.steps, decisions })));
     renameSync(`${report}.partial`, report);
   }
   return { summary, file };

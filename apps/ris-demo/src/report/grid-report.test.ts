@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type GridReportInput, renderGridReport } from './grid-report.ts';
+import { gridReportInput } from './grid-report-input.ts';
+import type { PolicyKpiSummary } from './kpi-accumulator.ts';
 import type { SeedStatistic } from './multi-seed-report.ts';
 
 const stat = (mean: number, half: number): SeedStatistic => ({ n: 5, mean, ci95: [mean - half, mean + half] });
@@ -58,5 +60,60 @@ describe('grid report', () => {
     const html = renderGridReport(grid([7]));
     expect(html).not.toContain('class="error-bar"');
     expect(html).toContain('Every point ran one seed (7)');
+  });
+
+  it('reads one-seed grid summaries (NOMA gain from the OMA rate) and multi-seed ones (intervals, no NOMA gain)', () => {
+    const axes = [{ name: 'vehicles', values: [4, 6] }];
+    const kpis = {
+      meanSumRateBps: 150e6,
+      meanOmaSumRateBps: 120e6,
+      meanJainFairness: 0.6,
+      energyEfficiencyBitPerJ: 5e6,
+    };
+    const decisions = { clock: 'virtual' as const, model: 'none — mock rules' };
+    const oneSeed = gridReportInput(
+      {
+        axes,
+        seeds: [1],
+        points: [4, 6].map((vehicles) => ({
+          parameters: { vehicles },
+          outDir: `vehicles=${vehicles}`,
+          policies: { random: kpis as unknown as PolicyKpiSummary },
+        })),
+      },
+      { steps: 20, decisions },
+    );
+    expect(oneSeed.points[0]!.policies.random).toEqual({
+      label: 'random',
+      kpis: { meanSumRateBps: 150e6, meanJainFairness: 0.6, energyEfficiencyBitPerJ: 5e6, nomaGainPercent: 25 },
+    });
+    const seeds = gridReportInput(
+      {
+        axes,
+        seeds: [1, 2],
+        points: [4, 6].map((vehicles) => ({
+          parameters: { vehicles },
+          policies: {
+            random: {
+              label: 'random',
+              kpis: {
+                meanSumRateBps: stat(150e6, 5e6),
+                meanJainFairness: stat(0.6, 0.1),
+                energyEfficiencyBitPerJ: null,
+              },
+            },
+          },
+        })),
+      },
+      { steps: 20, decisions },
+    );
+    expect(seeds.points[1]!.policies.random!.kpis).toEqual({
+      meanSumRateBps: stat(150e6, 5e6),
+      meanJainFairness: stat(0.6, 0.1),
+    });
+    const html = renderGridReport(seeds);
+    expect(html).toContain('data-chart="grid-meanSumRateBps-0"');
+    expect(html).not.toContain('NOMA-over-OMA');
+    expect(html).not.toContain('data-chart="grid-energyEfficiencyBitPerJ-0"');
   });
 });

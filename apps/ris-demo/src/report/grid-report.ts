@@ -16,7 +16,8 @@ export type GridKpi = 'meanSumRateBps' | 'meanJainFairness' | 'energyEfficiencyB
 /** One policy at one grid point: a single value per KPI (one seed) or a mean with its 95 % interval (seeds). */
 export interface GridPolicyValues {
   readonly label: string;
-  readonly kpis: Readonly<Record<GridKpi, number | SeedStatistic>>;
+  /** KPIs this point has (a multi-seed grid has no OMA rate, hence no NOMA gain). */
+  readonly kpis: Readonly<Partial<Record<GridKpi, number | SeedStatistic>>>;
 }
 
 /** What the grid report reads: the axes and, per point, the swept values and every policy's KPIs. */
@@ -57,15 +58,21 @@ export function renderGridReport(input: GridReportInput): string {
   const sections: FigureSection[] =
     axis === undefined
       ? []
-      : (Object.keys(KPI_VIEW) as GridKpi[]).map((kpi) => ({
-          heading: `${KPI_VIEW[kpi].title} against ${axis.name}`,
-          figures: [
-            multiples(
-              panels(input, axis, others).map((panel, index) => kpiChart(kpi, axis, panel, `grid-${kpi}-${index}`)),
-              `${KPI_VIEW[kpi].title} per policy at each value of ${axis.name} (evenly spaced, in grid order)${others.length > 0 ? `; one panel per ${others.map((other) => other.name).join(' × ')}` : ''}.`,
+      : (Object.keys(KPI_VIEW) as GridKpi[])
+          .filter((kpi) =>
+            input.points.some((point) =>
+              Object.values(point.policies).some((policy) => policy.kpis[kpi] !== undefined),
             ),
-          ],
-        }));
+          )
+          .map((kpi) => ({
+            heading: `${KPI_VIEW[kpi].title} against ${axis.name}`,
+            figures: [
+              multiples(
+                panels(input, axis, others).map((panel, index) => kpiChart(kpi, axis, panel, `grid-${kpi}-${index}`)),
+                `${KPI_VIEW[kpi].title} per policy at each value of ${axis.name} (evenly spaced, in grid order)${others.length > 0 ? `; one panel per ${others.map((other) => other.name).join(' × ')}` : ''}.`,
+              ),
+            ],
+          }));
   return htmlPage({
     title: `Grid: ${input.axes.map((entry) => `${entry.name} ∈ {${entry.values.join(', ')}}`).join(' × ')}, ${input.steps} steps`,
     labels,

@@ -1,0 +1,3 @@
+import { createVitestConfig } from '@acpt/vitest-config';
+
+export default createVitestConfig('@acpt/ai-sdk');

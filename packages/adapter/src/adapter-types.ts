@@ -67,25 +67,25 @@ export type GenerateInput = string | readonly ChatMessage[] | ChatRequest;
 /** Per-call options. Fields that also exist on `ChatRequest` override the request's. */
 export interface GenerateOptions {
   /** Cancels the request; it then rejects with `signal.reason` and is never retried. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** The latency budget of this request, in ms. @defaultValue `config.latencyBudget.ms` */
-  readonly budgetMs?: number;
+  readonly budgetMs?: number | undefined;
   /** `soft` reports breaches; `hard` makes the budget the deadline. @defaultValue `config.latencyBudget.mode` */
-  readonly budgetMode?: 'soft' | 'hard';
+  readonly budgetMode?: 'soft' | 'hard' | undefined;
   /** Model id. @defaultValue `config.model` */
-  readonly model?: string;
+  readonly model?: string | undefined;
   /** Upper bound on generated tokens. @defaultValue `config.maxCompletionTokens` */
-  readonly maxCompletionTokens?: number;
+  readonly maxCompletionTokens?: number | undefined;
   /** Output shape (text, JSON object, JSON schema). */
-  readonly responseFormat?: ResponseFormat;
+  readonly responseFormat?: ResponseFormat | undefined;
   /** Sampling temperature. */
-  readonly temperature?: number;
+  readonly temperature?: number | undefined;
   /** Best-effort determinism seed. */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /** A system message put before a string prompt. */
-  readonly system?: string;
+  readonly system?: string | undefined;
   /** Free-form attributes passed on `request-start` (agent name, step, …). */
-  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  readonly attributes?: Readonly<Record<string, string | number | boolean>> | undefined;
   /** Function tools the model may call in this request (validated as Cerebras validates them). */
   readonly tools?: readonly ToolDefinition[] | undefined;
   /** Which tool the model must call, if any; needs `tools`. */
@@ -128,7 +128,7 @@ export type AdapterStreamEvent = ChatStreamEvent<AdapterResponse>;
 /** One request of `generateMany()`. */
 export interface GenerateManyItem {
   readonly input: GenerateInput;
-  readonly options?: GenerateOptions;
+  readonly options?: GenerateOptions | undefined;
 }
 
 /** Options of `close()`. */
@@ -137,5 +137,5 @@ export interface CloseOptions {
    * `drain` (default) waits for queued and in-flight requests; `cancel` rejects queued ones and aborts in-flight ones
    * with `AbortedError`.
    */
-  readonly mode?: 'drain' | 'cancel';
+  readonly mode?: 'drain' | 'cancel' | undefined;
 }

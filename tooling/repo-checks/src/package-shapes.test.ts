@@ -9,6 +9,7 @@ const allowedSiblings: Readonly<Record<string, readonly string[]>> = {
   adapter: ['@acpt/config'],
   telemetry: ['@acpt/config', '@acpt/adapter'],
   campaign: ['@acpt/config'],
+  'ai-sdk': ['@acpt/config', '@acpt/adapter'],
 };
 
 /** Dependencies held to patch releases (`~`), each with the reason; every other runtime dependency takes `^`. */

@@ -13,6 +13,7 @@ export const publishedPackages: readonly string[] = [
   'adapter',
   'telemetry',
   'campaign',
+  'ai-sdk',
 ];
 
 /** A package.json, as far as these checks read it. */

@@ -32,14 +32,15 @@ export interface TemplatedOptions<TAnswer> {
   /** Checks one answer; a `false` makes the item be re-asked alone. @defaultValue any present answer is valid */
   readonly validate?:
     | ((answer: unknown, item: TemplatedItem) => answer is TAnswer)
-    | ((answer: unknown, item: TemplatedItem) => boolean);
+    | ((answer: unknown, item: TemplatedItem) => boolean)
+    | undefined;
   /** Options of the packed call and of the re-asks (signal, budget, attributes, …). */
-  readonly options?: GenerateOptions;
+  readonly options?: GenerateOptions | undefined;
   /**
    * `maxCompletionTokens` of the packed call: it carries N answers, so raise it for long answers or many items.
    * @defaultValue `options.maxCompletionTokens`, else `config.maxCompletionTokens`
    */
-  readonly packedMaxCompletionTokens?: number;
+  readonly packedMaxCompletionTokens?: number | undefined;
 }
 
 /** The outcome of one item. */

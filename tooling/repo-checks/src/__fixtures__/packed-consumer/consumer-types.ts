@@ -7,6 +7,7 @@ import {
   createAdapter,
   TokenAdmission,
 } from '@acpt/adapter';
+import { type AcptCerebrasProvider, createAcptCerebras } from '@acpt/ai-sdk';
 import type { QuotaLimits } from '@acpt/campaign';
 import {
   type AdapterEventSource,
@@ -34,6 +35,9 @@ const admission: Admission = new TokenAdmission();
 const quota: QuotaLimits = { requestsPerMinute: 250, tokensPerMinute: 250_000 };
 console.log(quota.requestsPerMinute);
 const adapter: CerebrasLLMAdapter = createAdapter({ config, transport, mockTransport, admission });
+// The AI SDK provider runs over the same adapter.
+const provider: AcptCerebrasProvider = createAcptCerebras({ adapter });
+console.log(provider('gpt-oss-120b').specificationVersion);
 // The adapter is the event source @acpt/telemetry listens to.
 const source: AdapterEventSource = adapter;
 const telemetry: Telemetry = startTelemetry({ serviceName: 'consumer', env: {} });

@@ -7,6 +7,7 @@ const entryPoints = [
   '@acpt/telemetry',
   '@acpt/telemetry/sdk',
   '@acpt/campaign',
+  '@acpt/ai-sdk',
 ];
 const loaded = Object.fromEntries(
   entryPoints.map((name) => [name, { path: require.resolve(name), exports: Object.keys(require(name)).length }]),

@@ -1,6 +1,7 @@
 // A consumer of the packed @acpt/* tarballs, run by packed-consumer.test.ts in a scratch project outside the
 // workspace: it imports every entry point by its public name and prints a JSON summary the test asserts on.
 import * as adapterModule from '@acpt/adapter';
+import * as aiSdkModule from '@acpt/ai-sdk';
 import * as campaignModule from '@acpt/campaign';
 import * as configModule from '@acpt/config';
 import * as telemetryModule from '@acpt/telemetry';
@@ -17,6 +18,7 @@ const modules = {
   '@acpt/telemetry': telemetryModule,
   '@acpt/telemetry/sdk': telemetrySdkModule,
   '@acpt/campaign': campaignModule,
+  '@acpt/ai-sdk': aiSdkModule,
 };
 const { createAdapter } = adapterModule;
 const { AcptError, AuthenticationError, ConfigError, parseConfig, RateLimitError, RetryExhaustedError } = configModule;

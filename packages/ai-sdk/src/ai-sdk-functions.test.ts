@@ -152,6 +152,14 @@ describe('the AI SDK over @acpt/ai-sdk (real transport, mock server)', () => {
         expect.objectContaining({ type: 'compatibility', feature: 'reasoning' }),
       ]),
     );
+    // The AI SDK's own user-agent header is not the caller's: no warning for it.
+    expect((result.warnings ?? []).map((warning) => ('feature' in warning ? warning.feature : ''))).not.toContain(
+      'headers',
+    );
+    const withHeaders = await generateText({ model: cerebras(), prompt: 'Hi', headers: { 'x-trace': '1' } });
+    expect(withHeaders.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'unsupported', feature: 'headers' })]),
+    );
     const refused = await generateText({
       model: cerebras(),
       prompt: 'Hi',
@@ -164,6 +172,6 @@ describe('the AI SDK over @acpt/ai-sdk (real transport, mock server)', () => {
       'providerOptions.acpt.topLogprobs',
       'providerOptions.acpt.extraBody.model',
     ]);
-    expect(server.requestCount).toBe(1);
+    expect(server.requestCount).toBe(2);
   });
 });

@@ -32,6 +32,12 @@ function hasOptionalProperties(schema: unknown): boolean {
   return Object.values(record).some(hasOptionalProperties);
 }
 
+/** Headers the caller set (the AI SDK adds its own `user-agent`, which the transport's replaces). */
+function callerHeaders(headers: Record<string, string | undefined> | undefined): string[] {
+  if (headers === undefined) return [];
+  return Object.keys(headers).filter((name) => headers[name] !== undefined && name.toLowerCase() !== 'user-agent');
+}
+
 /** `response_format.json_schema.name` must be 1–64 of letters, digits, `_` and `-`. */
 function schemaName(name: string | undefined): string {
   const cleaned = (name ?? 'response').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
@@ -109,8 +115,12 @@ export function prepareCall(call: LanguageModelV4CallOptions, model: string, bas
   if (call.frequencyPenalty !== undefined) provider.frequencyPenalty = call.frequencyPenalty;
   if (call.topK !== undefined)
     warnings.push({ type: 'unsupported', feature: 'topK', details: 'Cerebras has no top_k' });
-  if (call.headers !== undefined && Object.values(call.headers).some((value) => value !== undefined))
-    warnings.push({ type: 'unsupported', feature: 'headers', details: 'the transport owns the HTTP headers' });
+  if (callerHeaders(call.headers).length > 0)
+    warnings.push({
+      type: 'unsupported',
+      feature: 'headers',
+      details: `the transport owns the HTTP headers; not sent: ${callerHeaders(call.headers).join(', ')}`,
+    });
   if (call.includeRawChunks === true)
     warnings.push({ type: 'unsupported', feature: 'includeRawChunks', details: 'raw SSE chunks are not exposed' });
   const effort = mapReasoning(call.reasoning, warnings);

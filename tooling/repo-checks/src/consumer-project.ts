@@ -13,8 +13,8 @@ export type InstallMode = 'offline' | 'prefer-offline';
 
 /**
  * What a consumer's package.json lists: the five tarballs, each non-`@acpt` peer dependency at the version the repo
- * tests with (its exact devDependency pin), `@opentelemetry/sdk-trace` for an in-memory span exporter, and the
- * repo's `@types/node`.
+ * tests with (its exact devDependency pin), the `@types/*` packages ship for their dependencies' declarations,
+ * `@opentelemetry/sdk-trace` for an in-memory span exporter, and the repo's `@types/node`.
  */
 export function consumerDependencies(packed: readonly PackedPackage[]): Record<string, string> {
   const dependencies: Record<string, string> = {};
@@ -25,6 +25,12 @@ export function consumerDependencies(packed: readonly PackedPackage[]): Record<s
       dependencies[peer] = pinnedDevDependency(packed, peer);
     }
   }
+  // `@types/*` a package ships for its dependencies' declarations (`@acpt/ai-sdk`: `@types/json-schema`, which
+  // `@ai-sdk/provider`'s .d.ts import without declaring it) reach those declarations only through hoisting; with
+  // hoisting off, a user who checks libraries (skipLibCheck false) lists them, as the ai-sdk README says.
+  for (const { manifest } of packed)
+    for (const [name, range] of Object.entries(manifest.dependencies ?? {}))
+      if (name.startsWith('@types/')) dependencies[name] = range;
   dependencies['@opentelemetry/sdk-trace'] = pinnedDevDependency(packed, '@opentelemetry/sdk-trace');
   const typesNode = join(repositoryRoot, 'node_modules', '@types', 'node', 'package.json');
   dependencies['@types/node'] = (JSON.parse(readFileSync(typesNode, 'utf8')) as { version: string }).version;

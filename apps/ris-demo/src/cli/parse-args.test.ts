@@ -23,6 +23,7 @@ describe('parseCliArgs', () => {
       risElements: undefined,
       scenarioFile: undefined,
       printScenario: false,
+      estimate: false,
       grid: undefined,
       quiet: false,
       help: false,

@@ -43,6 +43,8 @@ export interface CliOptions {
   readonly scenarioFile?: string;
   /** Write the resolved scenario (defaults, file and flags) to stdout as JSON and exit. */
   readonly printScenario: boolean;
+  /** Print the projected requests, tokens and cost of the run and exit, sending nothing. */
+  readonly estimate: boolean;
   /** A parameter grid, e.g. `risElements=64,256;vehicles=8,16` (see scenario/scenario-grid.ts). */
   readonly grid?: string;
   /** No progress bar or summary table. */
@@ -71,6 +73,7 @@ export const USAGE: string = `Usage: pnpm demo -- [options]
   --ris-elements N        RIS elements (default from the scenario)
   --scenario FILE         scenario file (JSON): any subset of the scenario's fields; flags above win
   --print-scenario        write the resolved scenario as JSON (a valid --scenario file) and exit
+  --estimate              print the run's projected requests, tokens and cost, and exit (nothing is sent)
   --grid SPEC             parameter grid, e.g. 'risElements=64,256,1024;vehicles=8,16' (cross product)
   --quiet                 no progress bar and no summary table
   -h, --help              this text
@@ -115,6 +118,7 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
         'ris-elements': { type: 'string' },
         scenario: { type: 'string' },
         'print-scenario': { type: 'boolean' },
+        estimate: { type: 'boolean' },
         grid: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -144,6 +148,7 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
     risElements: optionalInteger(values, 'ris-elements', 1),
     scenarioFile: path(values['scenario']),
     printScenario: values['print-scenario'] === true,
+    estimate: values['estimate'] === true,
     grid: typeof values['grid'] === 'string' ? values['grid'] : undefined,
     quiet: values['quiet'] === true,
     help: values['help'] === true,
@@ -158,6 +163,9 @@ function checkCombinations(options: CliOptions): void {
     throw new CliUsageError('--mode replay needs --cassette FILE');
   if (options.replayCassette && options.mode !== 'replay') throw new CliUsageError('--cassette needs --mode replay');
   if (options.baseUrl && options.mode !== 'live') throw new CliUsageError('--base-url needs --mode live');
+  if (options.estimate && options.grid !== undefined) {
+    throw new CliUsageError('--estimate projects one run: run it per grid point (--scenario with the point)');
+  }
   if (options.grid !== undefined && (options.mode === 'replay' || options.recordCassette))
     throw new CliUsageError('--grid cannot be recorded or replayed: a cassette holds one run');
 }

@@ -1,6 +1,7 @@
-import { AcptConfigError, AcptError } from '@acpt/config';
+import { AcptConfigError, AcptError, createPriceResolver } from '@acpt/config';
 import { AGENTS } from '../agents/agent-definitions.ts';
 import { createMockResponder } from '../agents/mock-responder.ts';
+import { costRows } from '../cost/cost-rows.ts';
 import { DEMO_BASELINES } from '../orchestrator/baseline-run.ts';
 import { DEFAULT_KPI_WEIGHTS } from '../orchestrator/kpi-weights.ts';
 import { runDemo } from '../orchestrator/run-demo.ts';
@@ -12,6 +13,7 @@ import { scenarioJsonReplacer, scenarioToJson } from '../scenario/scenario-file.
 import { type CliScenario, formatScenarioIssues, resolveCliScenario } from './cli-scenario.ts';
 import { CliUsageError } from './cli-usage-error.ts';
 import { loadDemoConfig } from './demo-config.ts';
+import { printEstimate } from './estimate-command.ts';
 import { runGrid } from './grid-run.ts';
 import { createLlmEnvironment } from './llm-environment.ts';
 import { type CliOptions, parseCliArgs, USAGE } from './parse-args.ts';
@@ -60,6 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
+    if (cli.estimate) return printEstimate(cli, scenario.overrides, io);
     return await runWithOptions(cli, scenario, io);
   } catch (error) {
     const code = AcptError.isInstance(error) ? ` [${error.code}]` : '';
@@ -113,6 +116,7 @@ async function runWithOptions(cli: CliOptions, scenario: CliScenario, io: CliIo)
         scenario: overrides,
         adapter: llm.adapter,
         clock: llm.clock,
+        price: createPriceResolver({ configured: config.pricing, onWarning: () => {} }).priceOf(config.model),
         baselines: DEMO_BASELINES,
         progress: progress && !cli.quiet ? io.stderr : undefined,
       });
@@ -133,6 +137,7 @@ async function runWithOptions(cli: CliOptions, scenario: CliScenario, io: CliIo)
     if (!cli.quiet) {
       const table = comparisonTable(result.summary);
       io.stdout.write(`\n${renderTextTable(table.columns, table.rows)}\n\n`);
+      for (const [name, value] of costRows(result.summary.cost)) io.stdout.write(`${name}: ${value}\n`);
       io.stdout.write(`wrote ${result.files.steps}\n      ${result.files.summary}\n      ${result.files.report}\n`);
     }
     return 0;

@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CerebrasLLMAdapter, Clock } from '@acpt/adapter';
+import type { ResolvedPrice } from '@acpt/config';
 import { AGENTS } from '../agents/agent-definitions.ts';
+import { createRunCostLog } from '../cost/run-cost.ts';
 import {
   createFigureAccumulator,
   type FigureAccumulator,
@@ -34,6 +36,8 @@ export interface DemoOptions {
   readonly baselines: readonly Baseline[];
   /** Where the progress bar goes; none when absent. */
   readonly progress?: ProgressStream;
+  /** The price of `run.model` the cost figures are labelled with (configured or built-in). */
+  readonly price?: ResolvedPrice;
   /** Wall-clock milliseconds (only the HTML report shows wall time). @defaultValue `performance.now` */
   readonly wallClock?: () => number;
 }
@@ -64,6 +68,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const simulation = createSimulation({ seed: run.seed, scenario: options.scenario });
   const writer = createJsonLinesWriter(files.steps);
   const callLog = createLlmCallLog(options.adapter);
+  const costLog = createRunCostLog(options.adapter);
   const kpis = createKpiAccumulator(simulation.scenario.timeStepS);
   const llm = createLlmAccumulator();
   const figureAccumulator = (): FigureAccumulator =>
@@ -98,6 +103,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   } finally {
     writer.close();
     callLog.dispose();
+    costLog.dispose();
   }
   bar?.finish(`${((wallClock() - started) / 1000).toFixed(2)} s`);
   const policies: Record<string, PolicyKpiSummary> = { [LLM_POLICY]: kpis.summary() };
@@ -122,6 +128,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     policies,
     llm: llm.llm(),
     agents: llm.agents(),
+    cost: costLog.summary({
+      mode: run.mode,
+      model: run.model,
+      price: options.price,
+      simulatedSeconds: run.steps * simulation.scenario.timeStepS,
+    }),
   });
   writeFileSync(files.summary, `${stableStringify(summary, 2)}\n`);
   const wallTimeMs = wallClock() - started;

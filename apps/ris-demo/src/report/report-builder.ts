@@ -1,3 +1,4 @@
+import { costRows } from '../cost/cost-rows.ts';
 import type { ChartPoint } from './chart-scale.ts';
 import { type PolicyFigureData, timeWindowSteps } from './figure-accumulator.ts';
 import { formatFixed } from './format-units.ts';
@@ -65,6 +66,7 @@ export function buildReportModel(summary: RunSummary, series: ReportSeries, wall
         run.mode === 'mock' ? 'tokens (mock estimates)' : 'tokens',
         `${summary.llm.promptTokens} prompt, ${summary.llm.completionTokens} completion`,
       ],
+      ...costRows(summary.cost),
       ['wall time', `${formatFixed(wallTimeMs / 1000, 2)} s`],
     ],
     comparison: comparisonTable(summary),

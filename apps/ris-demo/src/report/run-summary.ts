@@ -1,4 +1,5 @@
 import type { AgentName } from '../agents/agent-views.ts';
+import type { RunCost } from '../cost/run-cost.ts';
 import type { KpiWeights } from '../orchestrator/kpi-weights.ts';
 import type { ScenarioConfig } from '../scenario/types.ts';
 import type { PolicyKpiSummary } from './kpi-accumulator.ts';
@@ -40,6 +41,8 @@ export interface RunSummary {
   readonly policies: Readonly<Record<string, PolicyKpiSummary>>;
   readonly llm: LlmSummary;
   readonly agents: Readonly<Record<AgentName, AgentSummary>>;
+  /** What the agent run cost (billed, or an estimate at list price in mock and replay modes), and what it is. */
+  readonly cost?: RunCost;
   /** Output files, relative to the output folder. */
   readonly outputs: { readonly steps: string; readonly report: string };
 }
@@ -51,6 +54,7 @@ export function buildRunSummary(options: {
   readonly policies: Readonly<Record<string, PolicyKpiSummary>>;
   readonly llm: LlmSummary;
   readonly agents: Readonly<Record<AgentName, AgentSummary>>;
+  readonly cost?: RunCost;
 }): RunSummary {
   const { scenario } = options;
   return {
@@ -68,6 +72,7 @@ export function buildRunSummary(options: {
     policies: options.policies,
     llm: options.llm,
     agents: options.agents,
+    ...(options.cost === undefined ? {} : { cost: options.cost }),
     outputs: { steps: 'steps.jsonl', report: 'report.html' },
   };
 }

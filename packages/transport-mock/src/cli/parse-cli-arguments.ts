@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AcptConfigError } from '@acpt/config';
 import { parseFaultSpec } from '../faults/parse-fault-spec.ts';
 import type { MockLatencyModel } from '../latency/latency-model.ts';
+import { parseLoadSpec } from '../load/parse-load-spec.ts';
 import { parseRateLimitSpec } from '../rate-limit/parse-rate-limit-spec.ts';
 import type { MockCerebrasServerOptions } from '../server/server-options.ts';
 
@@ -16,6 +17,7 @@ export const CLI_USAGE: string = `Usage: acpt-mock-server [options]
   --tokens-per-second N    generation speed of streamed chunks
   --faults SPEC            e.g. rate-limit-tokens:every=5,service-unavailable:p=0.1:seed=3
   --rate-limits SPEC       e.g. rpm=30,tpm=60000,rpd=14400,tpd=1000000 (also rph, tph)
+  --load SPEC              e.g. slots=16,queue=64: a loaded endpoint (latency grows with load; 429 queue_exceeded)
   --send-done              end streams with data: [DONE]
   --api-key KEY            accept only this bearer token (or env ACPT_MOCK_SERVER_API_KEY)
   --models A,B             models served (default gpt-oss-120b,qwen-3.8-27b)
@@ -44,6 +46,7 @@ export function parseCliArguments(
       'tokens-per-second': { type: 'string' },
       faults: { type: 'string' },
       'rate-limits': { type: 'string' },
+      load: { type: 'string' },
       'send-done': { type: 'boolean' },
       'api-key': { type: 'string' },
       models: { type: 'string' },
@@ -74,6 +77,7 @@ export function parseCliArguments(
     ),
     faults: values.faults === undefined ? undefined : parseFaultSpec(values.faults),
     rateLimits: values['rate-limits'] === undefined ? undefined : parseRateLimitSpec(values['rate-limits']),
+    load: values.load === undefined ? undefined : parseLoadSpec(values.load),
     sendDone: values['send-done'] ?? false,
     apiKey: apiKey === '' ? undefined : apiKey,
     models: values.models?.split(',').map((model) => model.trim()),

@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createMockEngine } from '../engine/mock-engine.ts';
+import { createCapacityQueue } from '../load/capacity-queue.ts';
 import { createModelsCatalogue } from './models-catalogue.ts';
 import { type RouterContext, routeRequest } from './route-request.ts';
 import { DEFAULT_SERVER_MODELS, type MockCerebrasServerOptions } from './server-options.ts';
@@ -15,6 +16,8 @@ export interface MockCerebrasServer {
   readonly port: number;
   /** How many `POST /v1/chat/completions` requests it has received (the fault schedule's index). */
   readonly requestCount: number;
+  /** With a load model: requests in service, waiting for a slot, and refused with `429 queue_exceeded` so far. */
+  readonly load: { readonly busy: number; readonly waiting: number; readonly refused: number } | undefined;
   /**
    * Accepts only `key` from now on (a key rotation at the provider: the old key is revoked), or no authentication
    * with `undefined`. Requests already past the check are not affected.
@@ -53,6 +56,7 @@ export async function createMockCerebrasServer(options: MockCerebrasServerOption
     },
     catalogue: createModelsCatalogue(models, options.prices),
     nextIndex: () => count++,
+    capacity: options.load === undefined ? undefined : createCapacityQueue(options.load),
   };
   const handler = (request: IncomingMessage, response: ServerResponse): void =>
     routeRequest(context, request, response);
@@ -75,6 +79,12 @@ export async function createMockCerebrasServer(options: MockCerebrasServerOption
     port,
     get requestCount(): number {
       return count;
+    },
+    get load() {
+      const capacity = context.capacity;
+      return capacity === undefined
+        ? undefined
+        : { busy: capacity.busy, waiting: capacity.waiting, refused: capacity.refused };
     },
     setApiKey(key: string | undefined): void {
       expectedAuthorization = key === undefined ? undefined : `Bearer ${key}`;

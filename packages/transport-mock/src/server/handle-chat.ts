@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExchangeOutcome } from '../engine/exchange-outcome.ts';
 import type { MockEngine } from '../engine/mock-engine.ts';
 import { httpFaultResponse } from '../faults/fault-response.ts';
+import type { CapacityQueue } from '../load/capacity-queue.ts';
 import { completionJson, halfBody } from '../wire/completion-json.ts';
 import { fromWireRequest } from '../wire/from-wire-request.ts';
 import { validateWireRequest } from '../wire/validate-wire-request.ts';
@@ -16,6 +17,8 @@ export interface ChatHandlerContext {
   readonly sendDone: boolean;
   readonly timers: TimerSet;
   readonly now: () => number;
+  /** The load model's slots and queue, when the server models a loaded endpoint. */
+  readonly capacity?: CapacityQueue | undefined;
 }
 
 type Reply = Extract<ExchangeOutcome, { kind: 'reply' }>;
@@ -45,6 +48,30 @@ export function handleChat(
     return;
   }
   const wire = parsed as Record<string, unknown>;
+  const capacity = context.capacity;
+  if (capacity === undefined) {
+    serve(context, request, response, wire, index);
+    return;
+  }
+  // A loaded endpoint: wait for a service slot (latency grows with the requests in flight), or 429 queue_exceeded.
+  const ticket = capacity.enter(() => serve(context, request, response, wire, index));
+  if (ticket === undefined) {
+    const model = typeof wire.model === 'string' ? wire.model : '';
+    writeWire(response, httpFaultResponse('rate-limit-queue', { model, nowMs: context.now() }));
+    return;
+  }
+  response.once('close', () => ticket.release());
+}
+
+/** Decides and delivers one validated request. */
+function serve(
+  context: ChatHandlerContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  wire: Record<string, unknown>,
+  index: number,
+): void {
+  if (isGone(response)) return;
   let outcome: ExchangeOutcome;
   try {
     outcome = context.engine.decide(fromWireRequest(wire), index, context.now());

@@ -1,6 +1,7 @@
 import type { ModelPrice } from '@acpt/config';
 import type { MockClock } from '../clock/mock-clock.ts';
 import type { MockBehaviourOptions } from '../engine/mock-engine.ts';
+import type { LoadModel } from '../load/capacity-queue.ts';
 
 /** Options of `createMockCerebrasServer`: the shared mock behaviour plus how to serve it. */
 export interface MockCerebrasServerOptions extends MockBehaviourOptions {
@@ -25,6 +26,12 @@ export interface MockCerebrasServerOptions extends MockBehaviourOptions {
    * (`gpt-oss-120b`; `qwen-3.8-27b` has none)
    */
   readonly prices?: Readonly<Record<string, ModelPrice>>;
+  /**
+   * Model a loaded endpoint: `slots` requests are served at once and up to `queueLimit` wait in a FIFO queue (their
+   * latency grows with the requests ahead of them); an arrival that finds the queue full gets Cerebras'
+   * `429 queue_exceeded`. Unset: every request is served at once.
+   */
+  readonly load?: LoadModel | undefined;
   /** Epoch-ms source of the quota windows and reset headers. Latency always runs on real timers. @defaultValue Date.now */
   readonly clock?: Pick<MockClock, 'now'>;
 }

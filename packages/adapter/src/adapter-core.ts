@@ -1,6 +1,7 @@
 import type { Admission, PriceResolver, RateLimitState, Transport, TransportRole } from '@acpt/config';
 import type { BatchScheduler } from './batch/batch-scheduler.ts';
 import type { CircuitBreaker } from './circuit/circuit-breaker.ts';
+import type { ConcurrencyController } from './concurrency/concurrency-controller.ts';
 import type { CostLedger } from './diagnostics/cost-ledger.ts';
 import type { DiagnosticsCollector } from './diagnostics/diagnostics-collector.ts';
 import type { EventHub } from './events/event-hub.ts';
@@ -21,6 +22,10 @@ export interface AdapterCore {
   readonly spend: SpendState;
   /** Cost totals and breakdowns. */
   readonly costs: CostLedger;
+  /** The in-flight limit (fixed or adaptive). */
+  readonly concurrency: ConcurrencyController;
+  /** The path new requests take now: only its attempts steer the adaptive limit (not the fallback's). */
+  primaryRole(): TransportRole;
   readonly clock: Clock;
   readonly sleep: Sleep;
   readonly random: () => number;

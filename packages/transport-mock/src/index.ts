@@ -17,9 +17,9 @@ export {
   type MockLatencyShape,
   planLatency,
 } from './latency/latency-model.ts';
-export { type RunningTinyproxy, startTinyproxy } from './proxy/start-tinyproxy.ts';
 export { type CapacityQueue, type CapacityTicket, createCapacityQueue, type LoadModel } from './load/capacity-queue.ts';
 export { parseLoadSpec } from './load/parse-load-spec.ts';
+export { type RunningTinyproxy, startTinyproxy } from './proxy/start-tinyproxy.ts';
 export { createSeededRandom, type RandomSource } from './random/seeded-random.ts';
 export { parseRateLimitSpec } from './rate-limit/parse-rate-limit-spec.ts';
 export type { MockRateLimits } from './rate-limit/rate-limiter.ts';

@@ -26,6 +26,7 @@ import type {
 import { BatchScheduler } from '../batch/batch-scheduler.ts';
 import { TokenAdmission } from '../budget/token-admission.ts';
 import { CircuitBreaker } from '../circuit/circuit-breaker.ts';
+import { ConcurrencyController } from '../concurrency/concurrency-controller.ts';
 import { CostLedger } from '../diagnostics/cost-ledger.ts';
 import { DiagnosticsCollector } from '../diagnostics/diagnostics-collector.ts';
 import type { AdapterDiagnostics } from '../diagnostics/diagnostics-types.ts';
@@ -80,8 +81,14 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       () => this.#config.circuitBreaker,
       (event) => hub.emit('circuit-state', event),
     );
+    const concurrency = new ConcurrencyController(
+      () => ({ batching: this.#config.batching, budgetMs: this.#config.latencyBudget.ms }),
+      (decision) => {
+        if (hub.has('concurrency-change')) hub.emit('concurrency-change', decision);
+      },
+    );
     const scheduler = new BatchScheduler({
-      settings: () => this.#config.batching,
+      settings: () => concurrency.batchingSettings(),
       diagnostics,
       hub,
       clock,
@@ -104,6 +111,8 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
         createPriceResolver({ configured: config.pricing, catalogue: transports.live?.priceCatalogue }),
       spend,
       costs: new CostLedger(),
+      concurrency,
+      primaryRole: () => this.mode,
       clock,
       sleep,
       random: options.random ?? Math.random,
@@ -260,7 +269,15 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     const limiter = this.spendStatus();
     const cost = { ...core.costs.snapshot(), spend: { active: spend.active, refused: { ...spend.refused }, limiter } };
     const apiKey = core.live?.keyStatus?.();
-    return apiKey === undefined ? { ...snapshot, cost } : { ...snapshot, apiKey, cost };
+    const batching = this.#config.batching;
+    const concurrency = {
+      mode: batching.mode,
+      limit: core.concurrency.limit,
+      minInFlight: batching.minInFlight,
+      maxInFlight: batching.maxInFlight,
+      decisions: core.concurrency.decisions.map((decision) => structuredClone(decision)),
+    };
+    return apiKey === undefined ? { ...snapshot, cost, concurrency } : { ...snapshot, apiKey, cost, concurrency };
   }
 
   /**

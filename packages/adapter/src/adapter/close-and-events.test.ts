@@ -88,6 +88,7 @@ describe('ADAPTER_EVENT_NAMES', () => {
       'first-token': true,
       'stream-chunk': true,
       'batch-flush': true,
+      'concurrency-change': true,
       'fallback-start': true,
       'budget-exceeded': true,
       'circuit-state': true,

@@ -78,7 +78,7 @@ export class DiagnosticsCollector {
     closed: boolean,
     circuit: CircuitSnapshot,
     listenerErrors: number,
-  ): Omit<AdapterDiagnostics, 'cost'> {
+  ): Omit<AdapterDiagnostics, 'cost' | 'concurrency'> {
     return {
       mode,
       fallbackPolicy,

@@ -1,5 +1,6 @@
 import type {
   ApiKeyStatus,
+  ConcurrencyDecision,
   EventError,
   FallbackReason,
   RateLimitKind,
@@ -77,6 +78,14 @@ export interface AdapterDiagnostics {
     readonly savedRequests: number;
     /** Prompt tokens saved by templated batching (estimated). */
     readonly savedTokens: number;
+  };
+  /** The in-flight limit: fixed, or adaptive with its bounds and the last decisions (at most 10, oldest first). */
+  readonly concurrency: {
+    readonly mode: 'fixed' | 'adaptive';
+    readonly limit: number;
+    readonly minInFlight: number;
+    readonly maxInFlight: number;
+    readonly decisions: readonly ConcurrencyDecision[];
   };
   /** The last errors (at most 10), oldest first, redacted. */
   readonly lastErrors: readonly RecentError[];

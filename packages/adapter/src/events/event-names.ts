@@ -10,6 +10,7 @@ export const ADAPTER_EVENT_NAMES: readonly AdapterEventName[] = Object.freeze([
   'first-token',
   'stream-chunk',
   'batch-flush',
+  'concurrency-change',
   'fallback-start',
   'budget-exceeded',
   'circuit-state',

@@ -3,6 +3,7 @@ import {
   parseRateLimitHeaders,
   RateLimitError,
   RetryExhaustedError,
+  TimeoutError,
   type Transport,
   TransportHttpError,
   type TransportRole,
@@ -27,6 +28,7 @@ export function beginAttempt(run: RequestRun, role: TransportRole, transport: Tr
   const core = run.core;
   core.diagnostics.attempts++;
   const now = core.clock.now();
+  core.concurrency.observeInFlight(core.diagnostics.inFlight);
   if (core.hub.has('attempt-start')) {
     core.hub.emit('attempt-start', {
       requestId: run.id,
@@ -57,6 +59,7 @@ export function attemptSucceeded(
   }
   if (response.rateLimit !== undefined) core.observeRateLimit(response.rateLimit, role, modelOf(run));
   settleAdmission(run, role, { usedTokens: response.usage?.totalTokens });
+  if (role === core.primaryRole()) core.concurrency.observeSuccess(now - startedAtMs, now);
   if (core.hub.has('attempt-end')) {
     core.hub.emit('attempt-end', {
       requestId: run.id,
@@ -96,6 +99,7 @@ export async function attemptFailed(
     run.isProbe = false;
   }
   settleAdmission(run, role, { error });
+  if (role === core.primaryRole()) observePushback(run, error, aborted, now);
   let decision: RetryDecision | undefined;
   if (!aborted) {
     run.errors.push(error);
@@ -133,6 +137,15 @@ export async function attemptFailed(
     });
   }
   await waitOrAbort(run, decision.delayMs);
+}
+
+/** Tells the adaptive limit about an endpoint push-back: a `429 queue_exceeded` or a timed-out attempt. */
+function observePushback(run: RequestRun, error: unknown, aborted: boolean, now: number): void {
+  if (RateLimitError.isInstance(error) && error.kind === 'queue')
+    run.core.concurrency.observePushback('queue_exceeded', now);
+  else if (TimeoutError.isInstance(error) || (aborted && run.abortKind === 'deadline')) {
+    run.core.concurrency.observePushback('timeout', now);
+  }
 }
 
 /** Emits `attempt-error` (error redacted) for the current attempt. */

@@ -41,6 +41,21 @@ export interface BatchingSettings {
   readonly maxInFlight: number;
   /** Requests waiting at most; beyond it new requests fail at once with `QueueFullError`. */
   readonly queueLimit: number;
+  /**
+   * `fixed`: `maxInFlight` is the limit. `adaptive`: the adapter adjusts the limit between `minInFlight` and
+   * `maxInFlight` from measured attempt latency and the endpoint's push-back (AIMD; see the adapter README).
+   */
+  readonly mode: 'fixed' | 'adaptive';
+  /** Adaptive mode: the lowest in-flight limit, and where it starts. */
+  readonly minInFlight: number;
+  /** Adaptive mode: increase only while the windowed p95 attempt latency is under this fraction of the budget. */
+  readonly targetLatencyFraction: number;
+  /** Adaptive mode: successful attempts per decision window. */
+  readonly adaptiveWindow: number;
+  /** Adaptive mode: the limit is multiplied by this on a breach, a queue_exceeded 429 or a timeout. */
+  readonly decreaseFactor: number;
+  /** Adaptive mode: after a decrease, no further decrease and no increase for this long (hysteresis), in ms. */
+  readonly cooldownMs: number;
 }
 
 /** The latency budget of one request. */

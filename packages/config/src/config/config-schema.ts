@@ -39,6 +39,12 @@ const groupEntries = {
     maxWaitMs: v.optional(integerSchema(0, 60_000, ms), 5),
     maxInFlight: v.optional(integerSchema(1, 10_000), 64),
     queueLimit: v.optional(integerSchema(1, 1_000_000), 10_000),
+    mode: v.optional(pickSchema(['fixed', 'adaptive']), 'fixed'),
+    minInFlight: v.optional(integerSchema(1, 10_000), 1),
+    targetLatencyFraction: v.optional(numberSchema(0.1, 1), 0.8),
+    adaptiveWindow: v.optional(integerSchema(1, 10_000), 20),
+    decreaseFactor: v.optional(numberSchema(0.1, 0.95), 0.5),
+    cooldownMs: v.optional(integerSchema(0, 600_000, ms), 1_000),
   },
   latencyBudget: {
     ms: v.optional(integerSchema(1, 3_600_000, ms), 5_000),
@@ -118,6 +124,17 @@ export const CerebrasConfigSchema: v.GenericSchema<CerebrasConfigInput, Cerebras
   ),
   v.forward(
     v.partialCheck(
+      [
+        ['batching', 'minInFlight'],
+        ['batching', 'maxInFlight'],
+      ],
+      (config) => config.batching.minInFlight <= config.batching.maxInFlight,
+      (issue) => `an integer no larger than batching.maxInFlight (${maxInFlightOf(issue.input)})`,
+    ),
+    ['batching', 'minInFlight'],
+  ),
+  v.forward(
+    v.partialCheck(
       [['mockMode'], ['apiKey'], ['apiKeyProvider']],
       (config) => config.mockMode || config.apiKey !== undefined || config.apiKeyProvider !== undefined,
       'an API key, because mockMode is false: set CEREBRAS_API_KEY or CEREBRAS_API_KEY_FILE, or ACPT_MOCK_MODE=true',
@@ -158,6 +175,10 @@ function limitMessage(field: 'maxUsd' | 'maxUsdPerHour', input: unknown): string
   );
 }
 
+function maxInFlightOf(config: unknown): unknown {
+  return (config as { batching?: { maxInFlight?: unknown } }).batching?.maxInFlight;
+}
+
 function maxBackoffOf(config: unknown): unknown {
   return (config as { retry?: { maxBackoffMs?: unknown } }).retry?.maxBackoffMs;
 }
@@ -168,6 +189,7 @@ function maxBackoffOf(config: unknown): unknown {
  */
 export const CONFIG_RELATIONS: Readonly<Record<string, readonly string[]>> = nullPrototype({
   'retry.initialBackoffMs': ['retry.maxBackoffMs'],
+  'batching.minInFlight': ['batching.maxInFlight'],
   apiKey: ['mockMode', 'apiKeyProvider'],
   'spend.maxUsd': ['model', 'maxCompletionTokens', 'pricing'],
   'spend.maxUsdPerHour': ['model', 'maxCompletionTokens', 'pricing'],

@@ -211,6 +211,35 @@ export interface RequestEndEvent extends RequestEventBase {
 }
 
 /** Every adapter event by name (noun-verb). */
+/** Why the adaptive in-flight limit changed. */
+export type ConcurrencyChangeReason = 'slow-start' | 'increase' | 'latency' | 'queue_exceeded' | 'timeout';
+
+/** One change of the adaptive in-flight limit (`batching.mode: 'adaptive'`), with the measurement behind it. */
+export interface ConcurrencyDecision {
+  /** Epoch ms (adapter clock) of the decision. */
+  readonly timestampMs: number;
+  /** The limit before. */
+  readonly previousLimit: number;
+  /** The limit now. */
+  readonly limit: number;
+  /**
+   * `slow-start` (doubling below the last decrease's threshold) and `increase` (+1): the window's p95 stayed under
+   * the target with the limit reached; `latency`: the window's p95 exceeded the budget; `queue_exceeded`: the endpoint
+   * answered 429 queue_exceeded; `timeout`: an attempt timed out.
+   */
+  readonly reason: ConcurrencyChangeReason;
+  /** The window it was decided on: attempt-latency p95 (none for a push-back), the target and the budget, in ms. */
+  readonly measurement: {
+    readonly p95Ms: number | undefined;
+    readonly targetMs: number;
+    readonly budgetMs: number;
+    readonly samples: number;
+  };
+}
+
+/** The adaptive in-flight limit changed. */
+export type ConcurrencyChangeEvent = ConcurrencyDecision;
+
 export interface AdapterEventMap {
   'request-start': RequestStartEvent;
   'attempt-start': AttemptStartEvent;
@@ -220,6 +249,7 @@ export interface AdapterEventMap {
   'first-token': FirstTokenEvent;
   'stream-chunk': StreamChunkEvent;
   'batch-flush': BatchFlushEvent;
+  'concurrency-change': ConcurrencyChangeEvent;
   'fallback-start': FallbackStartEvent;
   'budget-exceeded': BudgetExceededEvent;
   'circuit-state': CircuitStateEvent;

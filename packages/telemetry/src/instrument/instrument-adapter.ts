@@ -84,6 +84,9 @@ export function instrumentAdapter(
     source.on('budget-exceeded', (event) => tracker.budgetExceeded(event)),
     source.on('spend-limit', (event) => tracker.spendLimit(event)),
     source.on('request-end', (event) => tracker.requestEnd(event)),
+    source.on('concurrency-change', (event) => {
+      adapterState.concurrencyLimit = event.limit;
+    }),
     source.on('circuit-state', (event) => {
       adapterState.circuit = event.to;
       instruments.circuitTransitions.add(1, attributes.circuitState(event.to));

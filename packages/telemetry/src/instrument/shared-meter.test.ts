@@ -46,4 +46,34 @@ describe('several adapters instrumented into one meter provider', () => {
     expect((await harness.sums('acpt.llm.attempts')).map((point) => point.value)).toEqual([5]);
     one.detach();
   });
+
+  it('sum their adaptive in-flight limits in acpt.llm.concurrency.limit, from each first change on', async () => {
+    harness = new TelemetryHarness();
+    const providers = { tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, env: {} };
+    const first = new FakeEventSource();
+    const second = new FakeEventSource();
+    const one = instrumentAdapter(first, providers);
+    const two = instrumentAdapter(second, providers);
+    expect(await harness.sums('acpt.llm.concurrency.limit')).toEqual([]);
+    const measurement = { p95Ms: 120, targetMs: 1_600, budgetMs: 2_000, samples: 20 };
+    first.emit('concurrency-change', {
+      timestampMs: T0,
+      previousLimit: 1,
+      limit: 2,
+      reason: 'slow-start',
+      measurement,
+    });
+    expect(await harness.sums('acpt.llm.concurrency.limit')).toEqual([{ attributes: {}, value: 2 }]);
+    second.emit('concurrency-change', {
+      timestampMs: T0,
+      previousLimit: 8,
+      limit: 4,
+      reason: 'queue_exceeded',
+      measurement,
+    });
+    expect(await harness.sums('acpt.llm.concurrency.limit')).toEqual([{ attributes: {}, value: 6 }]);
+    two.detach();
+    expect(await harness.sums('acpt.llm.concurrency.limit')).toEqual([{ attributes: {}, value: 2 }]);
+    one.detach();
+  });
 });

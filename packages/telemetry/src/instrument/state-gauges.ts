@@ -15,6 +15,8 @@ export interface TrackedAdapterState {
   rateLimit: RateLimitState | undefined;
   /** Reads its spend limiter's figures, when it has one. */
   readonly spend: (() => SpendSnapshot | undefined) | undefined;
+  /** Its adaptive in-flight limit, once the controller has changed it (`batching.mode: 'adaptive'`). */
+  concurrencyLimit: number | undefined;
 }
 
 const SPEND_WINDOWS = {
@@ -25,7 +27,8 @@ const SPEND_WINDOWS = {
 /**
  * Gauges of state the adapters report by events, shared by every instrumentation on one meter so that several adapters
  * add up instead of overwriting each other: `acpt.llm.circuit.state` counts the adapters whose breaker is in each
- * state (1 and 0s with one adapter), `acpt.llm.rate_limit.remaining` gives what the newest rate-limit headers left.
+ * state (1 and 0s with one adapter), `acpt.llm.rate_limit.remaining` gives what the newest rate-limit headers left,
+ * `acpt.llm.concurrency.limit` the sum of the adaptive in-flight limits (from each adapter's first change on).
  * Observed only when a reader collects, so the events themselves cost one assignment.
  */
 export class StateGauges {
@@ -44,6 +47,18 @@ export class StateGauges {
           for (const adapter of tracked) if (adapter.circuit === state) count += 1;
           result.observe(count, CIRCUIT_ATTRIBUTES[state]);
         }
+      });
+    meter
+      .createObservableGauge(ACPT_METRIC.concurrencyLimit, {
+        description: 'The adaptive in-flight limit of the instrumented adapters, summed (batching.mode adaptive).',
+        unit: '{request}',
+      })
+      .addCallback((result) => {
+        let sum: number | undefined;
+        for (const adapter of tracked) {
+          if (adapter.concurrencyLimit !== undefined) sum = (sum ?? 0) + adapter.concurrencyLimit;
+        }
+        if (sum !== undefined) result.observe(sum);
       });
     meter
       .createObservableGauge(ACPT_METRIC.rateLimitRemaining, {
@@ -72,7 +87,7 @@ export class StateGauges {
 
   /** Starts observing one more adapter (`spend` reads its spend limiter, when it exposes one). */
   track(spend?: () => SpendSnapshot | undefined): TrackedAdapterState {
-    const state: TrackedAdapterState = { circuit: 'closed', rateLimit: undefined, spend };
+    const state: TrackedAdapterState = { circuit: 'closed', rateLimit: undefined, spend, concurrencyLimit: undefined };
     this.#tracked.add(state);
     return state;
   }

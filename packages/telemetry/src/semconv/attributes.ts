@@ -77,6 +77,7 @@ export const ACPT_METRIC = {
   circuitTransitions: 'acpt.llm.circuit.transitions',
   circuitState: 'acpt.llm.circuit.state',
   rateLimitRemaining: 'acpt.llm.rate_limit.remaining',
+  concurrencyLimit: 'acpt.llm.concurrency.limit',
   alerts: 'acpt.llm.alerts',
   cost: 'acpt.llm.cost',
   unpricedRequests: 'acpt.llm.cost.unpriced',

@@ -82,6 +82,8 @@ async function run(workload: Workload, setting: number | 'adaptive', durationMs:
     latencyBudget: { ms: BUDGET_MS },
     timeouts: { totalMs: 10_000 },
     retry: { maxRetries: 3, initialBackoffMs: 50, maxBackoffMs: 500 },
+    // The breaker would turn a burst of 429s into instant CircuitOpenErrors in a closed loop; batching is measured.
+    circuitBreaker: { failureThreshold: 1_000, cooldownMs: 1_000 },
     connection: { connections: 128 },
     batching:
       setting === 'adaptive'

@@ -18,10 +18,13 @@ function controller(batching: Partial<BatchingSettings> = {}, budgetMs = 2_000) 
     configure: (patch: Partial<BatchingSettings>) => {
       settings = { ...settings, ...patch };
     },
-    /** One full window of `latencyMs` at time `nowMs`, with the limit reached. */
+    /** One decision window of `latencyMs` at time `nowMs` with the limit reached: until a decision, at most a full window. */
     window: (latencyMs: number, nowMs: number) => {
       subject.observeInFlight(subject.limit);
-      for (let index = 0; index < settings.adaptiveWindow; index++) subject.observeSuccess(latencyMs, nowMs);
+      const before = changes.length;
+      for (let index = 0; index < settings.adaptiveWindow && changes.length === before; index++) {
+        subject.observeSuccess(latencyMs, nowMs);
+      }
     },
   };
 }
@@ -49,7 +52,8 @@ describe('the adaptive concurrency controller', () => {
       ['increase', 8, 9],
       ['increase', 9, 10],
     ]);
-    expect(changes[0]?.measurement).toEqual({ p95Ms: 100, targetMs: 1_600, budgetMs: 2_000, samples: 4 });
+    // In slow start a window is one round of the current limit (2 attempts at limit 2).
+    expect(changes[0]?.measurement).toEqual({ p95Ms: 100, targetMs: 1_600, budgetMs: 2_000, samples: 2 });
   });
 
   it('holds between the target and the budget (hysteresis) and halves on a p95 over the budget', () => {
@@ -62,6 +66,18 @@ describe('the adaptive concurrency controller', () => {
     window(2_500, 2_000);
     expect(subject.limit).toBe(4);
     expect(subject.decisions.at(-1)).toMatchObject({ reason: 'latency', measurement: { p95Ms: 2_500 } });
+  });
+
+  it('stops growing once latency rises past 1.5 × the unloaded p95, before any 429 (latency gradient)', () => {
+    const { subject, window } = controller({ minInFlight: 2, adaptiveWindow: 4 });
+    window(100, 0);
+    window(100, 0);
+    expect(subject.limit).toBe(8);
+    window(200, 1_000); // queueing at the endpoint: well under the budget, but 2 × the unloaded latency
+    window(200, 2_000);
+    expect(subject.limit).toBe(8);
+    window(150, 3_000); // rising (over 1.25 × the drifting lowest, 116 ms): slow start ends, growth turns additive
+    expect(subject.decisions.at(-1)).toMatchObject({ reason: 'increase', previousLimit: 8, limit: 9 });
   });
 
   it('does not grow a limit the callers never reach (app-limited windows)', () => {

@@ -11,12 +11,30 @@ export interface ConcurrencySettings {
 const KEPT_DECISIONS = 10;
 
 /**
+ * Latency gradient: the limit grows only while the window's p95 stays within this multiple of the lowest recent p95
+ * (the unloaded latency). Past an endpoint's capacity, extra requests only queue there: latency rises before any 429.
+ */
+export const LATENCY_TOLERANCE = 1.5;
+
+/**
+ * Slow start ends early (growth turns additive) once the window's p95 exceeds this multiple of the lowest recent p95:
+ * doubling near an endpoint's capacity would overshoot its queue (HyStart's idea).
+ */
+export const SLOW_START_EXIT = 1.25;
+
+/** The lowest-p95 reference creeps up this much per window, so a lasting change of the base latency is followed. */
+const BASELINE_DRIFT = 1.05;
+
+/**
  * The in-flight limit of `batching.mode: 'adaptive'`: AIMD over measured attempt latency, in the manner of TCP
  * congestion control.
  *
- * - Every `adaptiveWindow` successful attempts it takes the window's p95. Under the target (`targetLatencyFraction` ×
- *   the latency budget) and with the limit actually reached during the window, it increases: doubling while below the
- *   threshold set by the last decrease (slow start, and fast recovery after a burst), then +1 per window.
+ * - After each window of successful attempts (one round of the current limit while below the threshold the last
+ *   decrease set, `adaptiveWindow` attempts above it) it takes the window's p95. Under the target
+ *   (`targetLatencyFraction` × the latency budget), within {@link LATENCY_TOLERANCE} × the lowest recent p95 (past
+ *   the endpoint's capacity requests only queue there, and latency shows it before a 429 does), and with the limit
+ *   actually reached during the window, it increases: doubling below the threshold (slow start, and fast recovery
+ *   after a burst; left early once p95 passes {@link SLOW_START_EXIT} × the lowest), +1 per window above it.
  * - A p95 over the budget, a `429 queue_exceeded` or a timed-out attempt decreases it multiplicatively
  *   (`decreaseFactor`), at most once per `cooldownMs`: the requests already in flight when the endpoint pushed back
  *   carry the same news.
@@ -34,6 +52,7 @@ export class ConcurrencyController {
   #window: number[] = [];
   #peakInFlight = 0;
   #lastDecreaseAtMs = Number.NEGATIVE_INFINITY;
+  #baselineMs = Number.POSITIVE_INFINITY;
   #decisions: ConcurrencyDecision[] = [];
   #cachedFor: BatchingSettings | undefined;
   #cachedLimit = 0;
@@ -80,24 +99,24 @@ export class ConcurrencyController {
     const { batching, budgetMs } = this.#settings();
     if (batching.mode !== 'adaptive') return;
     this.#window.push(durationMs);
-    if (this.#window.length < batching.adaptiveWindow) return;
+    const current = this.limit;
+    const windowSize = current < this.#threshold ? Math.min(current, batching.adaptiveWindow) : batching.adaptiveWindow;
+    if (this.#window.length < windowSize) return;
     const p95Ms = percentile95(this.#window);
     const samples = this.#window.length;
-    const saturated = this.#peakInFlight >= this.limit;
+    const saturated = this.#peakInFlight >= current;
     this.#window = [];
     this.#peakInFlight = 0;
+    this.#baselineMs = Math.min(this.#baselineMs * BASELINE_DRIFT, p95Ms);
     const targetMs = budgetMs * batching.targetLatencyFraction;
     const measurement = { p95Ms, targetMs, budgetMs, samples };
+    const flat = p95Ms <= LATENCY_TOLERANCE * this.#baselineMs;
     if (p95Ms > budgetMs) this.#decrease('latency', nowMs, measurement);
-    else if (p95Ms <= targetMs && saturated && nowMs - this.#lastDecreaseAtMs >= batching.cooldownMs) {
-      const current = this.limit;
-      const next = current < this.#threshold ? current * 2 : current + 1;
-      this.#set(
-        Math.min(batching.maxInFlight, next),
-        current < this.#threshold ? 'slow-start' : 'increase',
-        nowMs,
-        measurement,
-      );
+    else if (p95Ms <= targetMs && flat && saturated && nowMs - this.#lastDecreaseAtMs >= batching.cooldownMs) {
+      if (current < this.#threshold && p95Ms > SLOW_START_EXIT * this.#baselineMs) this.#threshold = current;
+      const slowStart = current < this.#threshold;
+      const next = slowStart ? current * 2 : current + 1;
+      this.#set(Math.min(batching.maxInFlight, next), slowStart ? 'slow-start' : 'increase', nowMs, measurement);
     }
   }
 

@@ -14,7 +14,7 @@ import { llmProvenance } from './llm-provenance.ts';
 /** What an LLM-driven step needs; the same for every step of a run. */
 export interface AgentStepContext {
   readonly simulation: Simulation;
-  readonly adapter: Pick<CerebrasLLMAdapter, 'generateMany' | 'generateTemplated'>;
+  readonly adapter: Pick<CerebrasLLMAdapter, 'generateObject' | 'generateTemplated'>;
   readonly callLog: LlmCallLog;
   /** The adapter's clock (virtual in mock mode), used for the decision latency. */
   readonly clock: Clock;

@@ -1,16 +1,16 @@
-import type { AdapterResponse, CerebrasLLMAdapter } from '@acpt/adapter';
+import type { CerebrasLLMAdapter } from '@acpt/adapter';
 import { describeError, InvalidResponseError } from '@acpt/config';
 import { ReplayMissError } from '@acpt/transport-mock';
 import { type AgentAction, type AgentDefinition, replyContext } from '../agents/agent-definitions.ts';
-import { parseReply, validateReply } from '../agents/reply-parse.ts';
+import { validateReply } from '../agents/reply-parse.ts';
 import type { Observation, ScenarioConfig } from '../scenario/types.ts';
-import { agentMessages, agentResponseFormat, templatedAnswerSchema, templatedInstructions } from './agent-prompts.ts';
+import { agentMessages, templatedAnswerSchema, templatedInstructions } from './agent-prompts.ts';
 import type { AgentReply } from './agent-reply.ts';
 import type { KpiWeights } from './kpi-weights.ts';
 
 /** What {@link askAgents} needs for one step. */
 export interface AskAgentsOptions {
-  readonly adapter: Pick<CerebrasLLMAdapter, 'generateMany' | 'generateTemplated'>;
+  readonly adapter: Pick<CerebrasLLMAdapter, 'generateObject' | 'generateTemplated'>;
   readonly agents: readonly AgentDefinition<AgentAction>[];
   readonly observation: Observation;
   readonly scenario: ScenarioConfig;
@@ -35,24 +35,38 @@ export async function askAgents(options: AskAgentsOptions): Promise<AgentReply[]
 async function askMicro(options: AskAgentsOptions): Promise<AgentReply[]> {
   const { agents, observation, scenario, weights } = options;
   const context = replyContext(observation);
-  const settled = await options.adapter.generateMany(
-    agents.map((agent) => ({
-      input: {
-        messages: agentMessages(agent, agent.view(observation, scenario), weights),
-        responseFormat: agentResponseFormat(agent, context),
-        maxCompletionTokens: agent.maxCompletionTokens,
-        seed: options.seed,
-      },
-      options: { attributes: { step: observation.stepIndex, agent: agent.name } },
-    })),
+  // The adapter's structured-output path: the strict schema on the wire, the reply parsed and validated by the
+  // agent's valibot schema. No re-ask (`reasks: 0`): an invalid reply falls back to the heuristic, as before.
+  const settled = await Promise.allSettled(
+    agents.map((agent) =>
+      options.adapter.generateObject(
+        {
+          messages: agentMessages(agent, agent.view(observation, scenario), weights),
+          maxCompletionTokens: agent.maxCompletionTokens,
+          seed: options.seed,
+        },
+        {
+          schema: agent.replySchema(context),
+          jsonSchema: agent.jsonSchema(context),
+          schemaName: `${agent.name}_decision`,
+          reasks: 0,
+          attributes: { step: observation.stepIndex, agent: agent.name },
+        },
+      ),
+    ),
   );
   return agents.map((agent, index) => {
-    const result = settled[index] as PromiseSettledResult<AdapterResponse>;
-    if (result.status === 'rejected') return failed(agent, result.reason);
-    const parsed = parseReply(result.value.text, agent.replySchema(context));
-    if (parsed.ok) return { agent: agent.name, status: 'valid', proposal: parsed.action, issues: [], reasked: false };
-    const cutOff = result.value.finishReason === 'length' ? ['reply cut off at maxCompletionTokens'] : [];
-    return invalid(agent, observation, [...cutOff, ...parsed.issues], false);
+    const result = settled[index] as PromiseSettledResult<{ readonly object: AgentAction }>;
+    if (result.status === 'fulfilled')
+      return { agent: agent.name, status: 'valid', proposal: result.value.object, issues: [], reasked: false };
+    if (!InvalidResponseError.isInstance(result.reason) || result.reason.issues.length === 0)
+      return failed(agent, result.reason);
+    const issues = result.reason.issues
+      .slice(0, 5)
+      .map((issue) =>
+        issue.path && issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+      );
+    return invalid(agent, observation, issues, false);
   });
 }
 

@@ -29,7 +29,7 @@ export interface DemoOptions {
   readonly run: RunDescription;
   readonly outDir: string;
   readonly scenario?: ScenarioOverrides;
-  readonly adapter: Pick<CerebrasLLMAdapter, 'generateMany' | 'generateTemplated' | 'on'>;
+  readonly adapter: Pick<CerebrasLLMAdapter, 'generateObject' | 'generateTemplated' | 'on'>;
   /** The adapter's clock: virtual in mock and replay modes. */
   readonly clock: Clock;
   /** Baselines run on the same seed and physics after the agent run. */

@@ -79,6 +79,8 @@ export async function generateObject<TSchema extends StandardSchemaV1>(
       if (checked.ok) return { ...last, object: checked.value as StandardSchemaV1.InferOutput<TSchema>, reasked };
       issues = checked.issues;
     } else issues = parsed.issues;
+    if (last.finishReason === 'length')
+      issues = [{ message: 'reply cut off at maxCompletionTokens', path: [] }, ...issues];
     messages = [
       ...messages,
       { role: 'assistant', content: last.text },

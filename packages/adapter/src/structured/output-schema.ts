@@ -60,7 +60,7 @@ export function parseJsonReply(text: string): { ok: true; value: unknown } | { o
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, issues: [{ message: `the reply is not JSON: ${(error as Error).message}`, path: [] }] };
+    return { ok: false, issues: [{ message: `reply is not JSON: ${(error as Error).message}`, path: [] }] };
   }
 }
 

@@ -20,7 +20,8 @@ export function printEstimate(
   const config = loadDemoConfig({ cli, agentCount: AGENTS.length, env: io.env, cwd: io.cwd });
   const prices = createPriceResolver({ configured: config.pricing, onWarning: () => {} });
   const estimate = estimateRun({
-    seeds: [cli.seed],
+    // A multi-seed run (`--seeds`, when the CLI has it) is projected over every seed.
+    seeds: (cli as { readonly seeds?: readonly number[] }).seeds ?? [cli.seed],
     steps: cli.steps,
     scenario: overrides,
     batching: cli.batching,

@@ -73,27 +73,31 @@ async function measure(workers: number, admission: 'redis' | 'local'): Promise<R
     );
     await Promise.all(processes.map((worker) => worker.waitFor((line) => line['type'] === 'ready', 'ready')));
     // A quota window starts 2 s from now for the mock server and the admission alike.
-    offset = WINDOW_MS - 2_000 - (Date.now() % WINDOW_MS);
+    const windowStart = Date.now() + 2_000;
+    offset = (WINDOW_MS - (windowStart % WINDOW_MS)) % WINDOW_MS;
     await writeFile(clockOffsetFile, String(offset));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     await harness.submit();
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await new Promise((resolve) => setTimeout(resolve, windowStart - Date.now()));
     const admissionStats = new RedisAdmission({
       redis: harness.client,
       prefix: `acpt:admission:bench-${admission}-${workers}`,
     });
     const statsBefore = await admissionStats.stats('gpt-oss-120b');
     const before = await redisCpuSeconds(harness.redis.url);
-    const windowEnd = Date.now() + WINDOW_MS;
+    const windowEnd = windowStart + WINDOW_MS;
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 500));
     const after = await redisCpuSeconds(harness.redis.url);
     const statsAfter = await admissionStats.stats('gpt-oss-120b');
-    // Each worker's last counters taken inside the window (printed every 250 ms).
+    // Each worker's counters (printed every 250 ms) at the window's start and end: what it did inside the window.
     let succeeded = 0;
     let rateLimited = 0;
     for (const worker of processes) {
-      const stats = worker.lines.filter((line) => line['type'] === 'stats' && Number(line['atMs']) <= windowEnd).at(-1);
-      succeeded += Number(stats?.['succeeded'] ?? 0);
-      rateLimited += Number(stats?.['rateLimited'] ?? 0);
+      const at = (time: number): Record<string, unknown> | undefined =>
+        worker.lines.filter((line) => line['type'] === 'stats' && Number(line['atMs']) <= time).at(-1);
+      const [start, end] = [at(windowStart), at(windowEnd)];
+      succeeded += Number(end?.['succeeded'] ?? 0) - Number(start?.['succeeded'] ?? 0);
+      rateLimited += Number(end?.['rateLimited'] ?? 0) - Number(start?.['rateLimited'] ?? 0);
     }
     const admitted = statsAfter.admitted - statsBefore.admitted;
     const refused = statsAfter.refused - statsBefore.refused;

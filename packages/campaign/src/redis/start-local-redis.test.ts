@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
@@ -22,5 +24,14 @@ describe('startLocalRedis', () => {
     }
     expect(existsSync(join(server.directory, 'appendonlydir'))).toBe(false);
     expect(existsSync(server.directory)).toBe(false);
+  });
+
+  it('creates a data folder it is given and keeps it (sweep local resumes from it)', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'acpt-redis-given-'));
+    const directory = join(parent, 'campaign', 'redis');
+    const server = await startLocalRedis({ directory });
+    await server.stop();
+    expect(existsSync(join(directory, 'appendonlydir'))).toBe(true);
+    await rm(parent, { recursive: true, force: true });
   });
 });

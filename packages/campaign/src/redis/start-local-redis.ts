@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeLoopbackPort } from './free-port.ts';
@@ -49,6 +49,7 @@ const REDIS_SERVER = 'redis-server';
  */
 export async function startLocalRedis(options: StartLocalRedisOptions = {}): Promise<LocalRedis> {
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'acpt-redis-')));
+  await mkdir(directory, { recursive: true });
   const keepData = options.keepData ?? options.directory !== undefined;
   const port = options.port ?? (await freeLoopbackPort());
   const args = [

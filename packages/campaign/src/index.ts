@@ -39,6 +39,7 @@ export {
   isSeedList,
 } from './spec/expand-campaign.ts';
 export { jsonPathOf, parseCampaignSpec } from './spec/parse-campaign-spec.ts';
+export { RedisSpendLimiter, type RedisSpendLimiterOptions } from './spend/redis-spend-limiter.ts';
 export { VERSION } from './version.ts';
 export {
   type CampaignWorker,

@@ -35,6 +35,8 @@ describe('the AI SDK over @acpt/ai-sdk (real transport, mock server)', () => {
     });
     expect(result.providerMetadata?.acpt?.serverRequestId).toEqual(expect.any(String));
     expect(result.providerMetadata?.acpt?.timeInfo).toMatchObject({ totalTime: expect.any(Number) });
+    // The cost the adapter puts on every response travels along (engineer cost's pricing contract).
+    expect(result.providerMetadata?.acpt?.cost).toEqual(expect.any(Object));
   });
 
   it('retries 503s inside the adapter: the AI SDK sees one successful call with attempts 3', async () => {

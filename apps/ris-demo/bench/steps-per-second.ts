@@ -12,6 +12,7 @@ import { parseConfig } from '@acpt/config';
 import { AGENTS } from '../src/agents/agent-definitions.ts';
 import { createMockResponder } from '../src/agents/mock-responder.ts';
 import { createLlmEnvironment } from '../src/cli/llm-environment.ts';
+import { decisionSource } from '../src/experiment/decision-source.ts';
 import { type Baseline, DEMO_BASELINES } from '../src/orchestrator/baseline-run.ts';
 import { DEFAULT_KPI_WEIGHTS } from '../src/orchestrator/kpi-weights.ts';
 import { runDemo } from '../src/orchestrator/run-demo.ts';
@@ -33,7 +34,7 @@ const cases: readonly Case[] = [
     scenario: { ris: { rows: 32, columns: 32 } },
     baselines: [],
   },
-  { name: 'whole demo, default scenario, agents + 3 baselines', steps: 1000, scenario: {}, baselines: DEMO_BASELINES },
+  { name: 'whole demo, default scenario, agents + 4 baselines', steps: 1000, scenario: {}, baselines: DEMO_BASELINES },
 ];
 
 const root = mkdtempSync(join(tmpdir(), 'ris-bench-'));
@@ -55,7 +56,9 @@ try {
           onLlmFailure: 'mock',
           latencyBudgetMs: config.latencyBudget.ms,
           weights: DEFAULT_KPI_WEIGHTS,
+          coordinator: 'on',
         },
+        decisions: decisionSource('mock', config.model),
         outDir: join(root, String(index)),
         scenario: benchCase.scenario,
         adapter: llm.adapter,

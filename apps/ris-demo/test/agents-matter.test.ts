@@ -6,6 +6,7 @@ import type { MockResponder } from '@acpt/transport-mock';
 import { describe, expect, it } from 'vitest';
 import { createMockResponder } from '../src/agents/mock-responder.ts';
 import { createLlmEnvironment } from '../src/cli/llm-environment.ts';
+import { decisionSource } from '../src/experiment/decision-source.ts';
 import { DEMO_BASELINES, runBaseline } from '../src/orchestrator/baseline-run.ts';
 import { DEFAULT_KPI_WEIGHTS } from '../src/orchestrator/kpi-weights.ts';
 import { runDemo } from '../src/orchestrator/run-demo.ts';
@@ -28,7 +29,9 @@ async function runWith(responder: MockResponder, name: string) {
         onLlmFailure: 'mock',
         latencyBudgetMs: config.latencyBudget.ms,
         weights: DEFAULT_KPI_WEIGHTS,
+        coordinator: 'on',
       },
+      decisions: decisionSource('mock', config.model),
       outDir: join(mkdtempSync(join(tmpdir(), 'ris-agents-')), name),
       adapter: llm.adapter,
       clock: llm.clock,
@@ -66,7 +69,7 @@ describe('the agents matter', () => {
       }),
       'reluctant',
     );
-    const kpis = (result: typeof standard) => result.summary.policies['llm-agents']!;
+    const kpis = (result: typeof standard) => result.summary.policies['scripted-agents']!.kpis;
     expect(kpis(standard).handoverSuccesses).toBeGreaterThan(0);
     expect(kpis(reluctant).handoverSuccesses).toBe(0);
     expect(kpis(reluctant).meanSumRateBps).not.toBe(kpis(standard).meanSumRateBps);

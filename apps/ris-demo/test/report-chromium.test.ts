@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, openReport } from './headless-report.ts';
 import { runDemoProcess } from './run-demo-process.ts';
 
-const POLICIES = 4;
+// scripted-agents (mock), scripted-rules, fixed-heuristic, random, closed-form, oracle.
+const POLICIES = 6;
 const CHARTS = [
   'rate-cdf',
   'sinr-cdf',
@@ -49,7 +50,8 @@ describe('the HTML report in headless Chromium', () => {
     // model makes the consumed power vary, so the EE bars are drawn (they no longer repeat the sum-rate bars); time
     // axes are in seconds.
     expect(report.text).toContain('Mock mode: no language model decided anything in this run.');
-    expect(report.text).toContain('none: scripted mock rules decided');
+    expect(report.text).toContain('none — mock rules');
+    expect(report.text).toContain('scripted-agents (mock)');
     expect(report.text).toContain('The decision-latency chart is hidden in mock mode');
     expect(report.text).not.toContain('Energy efficiency is not plotted');
     expect(html).not.toContain('data-chart="llm-latency"');
@@ -57,7 +59,7 @@ describe('the HTML report in headless Chromium', () => {
     expect(html).toContain('>time (s)</text>');
     expect(html).not.toContain('>step</text>');
     expect(existsSync(join(ARTIFACTS, 'report.png'))).toBe(true);
-  });
+  }, 120_000);
 
   it('renders the grid report: every KPI against the swept parameter, one panel per other value, links to the points', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ris-grid-report-')), 'grid');
@@ -90,5 +92,5 @@ describe('the HTML report in headless Chromium', () => {
     expect(existsSync(join(out, 'risElements=64_vehicles=6', 'report.html'))).toBe(true);
     expect(report.requests).toEqual([report.url]);
     expect(report.errors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -24,7 +24,7 @@ export function runDemoProcess(args: readonly string[], env: Record<string, stri
     execFile(
       process.execPath,
       ['--conditions=@acpt/source', 'src/main.ts', ...args],
-      { cwd: APP_DIRECTORY, env: { ...clean, ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: APP_DIRECTORY, env: { ...clean, ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
         resolve({ code, stdout, stderr });

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { risShape } from '../scenario/ris-shape.ts';
 import { loadDemoConfig } from './demo-config.ts';
 import { parseCliArgs } from './parse-args.ts';
-import { risShape } from './run-cli.ts';
 import { telemetryEnvironmentDefaults } from './telemetry-setup.ts';
 
 const load = (argv: string[], env: Record<string, string> = {}, cwd = '/') =>

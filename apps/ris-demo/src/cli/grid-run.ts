@@ -8,9 +8,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderGridReport } from '../report/grid-report.ts';
 import { gridReportInput } from '../report/grid-report-input.ts';
-import type { PolicyKpiSummary } from '../report/kpi-accumulator.ts';
 import type { DecisionClock } from '../report/report-labels.ts';
-import type { RunSummary } from '../report/run-summary.ts';
+import type { PolicyResult, RunSummary } from '../report/run-summary.ts';
 import { stableStringify } from '../report/stable-json.ts';
 import type { GridAxis, GridPoint, GridValue } from '../scenario/scenario-grid.ts';
 
@@ -38,7 +37,7 @@ export interface GridSummary {
     /** The point's output folder, relative to the grid's. */
     readonly outDir: string;
     /** KPIs per policy at this point. */
-    readonly policies: Readonly<Record<string, PolicyKpiSummary>>;
+    readonly policies: Readonly<Record<string, PolicyResult>>;
   }[];
 }
 

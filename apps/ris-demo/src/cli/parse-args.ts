@@ -1,5 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseSeedList, SeedListError } from '../experiment/seed-list.ts';
+import type { CoordinatorMode } from '../orchestrator/coordinator.ts';
 import { type KpiWeights, parseKpiWeights } from '../orchestrator/kpi-weights.ts';
 import { CliUsageError } from './cli-usage-error.ts';
 
@@ -16,6 +18,14 @@ export type LlmFailurePolicy = 'mock' | 'skip';
 export interface CliOptions {
   readonly steps: number;
   readonly seed: number;
+  /** `--seeds`: a multi-seed experiment over these seeds (sorted, distinct); absent for a single run. */
+  readonly seeds?: readonly number[];
+  /** Worker threads of a multi-seed experiment; the machine's available parallelism when absent. */
+  readonly threads?: number;
+  /** Whether every policy's proposals go through the coordinator. */
+  readonly coordinator: CoordinatorMode;
+  /** Whether the oracle upper bound runs too. */
+  readonly oracle: boolean;
   /** Absolute output folder. */
   readonly outDir: string;
   readonly mode: RunMode;
@@ -57,6 +67,10 @@ export const USAGE: string = `Usage: pnpm demo -- [options]
 
   --steps N               simulation steps (default 200)
   --seed S                seed of the scenario, the physics and the mock (default 1)
+  --seeds LIST            multi-seed experiment, e.g. 1..20 or 1,4,9 (mock mode): every policy on every seed
+  --threads N             worker threads of a multi-seed experiment (default: available cores)
+  --coordinator on|off    weigh every policy's proposals with the coordinator, or apply them as they are (default on)
+  --no-oracle             leave out the oracle upper bound (a per-step search of the joint action space)
   --out DIR               output folder for steps.jsonl, summary.json, report.html (default out/demo)
   --mode MODE             mock | live | replay (default mock)
   --config FILE           acpt config file (JSON); CEREBRAS_* variables still apply
@@ -84,6 +98,7 @@ const choices = {
   batching: ['micro', 'templated'],
   telemetry: ['off', 'otlp', 'prometheus'],
   'on-llm-failure': ['mock', 'skip'],
+  coordinator: ['on', 'off'],
 } as const;
 
 /**
@@ -94,14 +109,20 @@ const choices = {
 export function parseCliArgs(argv: readonly string[], baseDirectory: string): CliOptions {
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   let values: Record<string, string | boolean | undefined>;
+  let tokens: readonly { kind: string; name?: string; rawName?: string }[];
   try {
-    ({ values } = parseArgs({
+    ({ values, tokens } = parseArgs({
       args,
       strict: true,
       allowPositionals: false,
+      tokens: true,
       options: {
         steps: { type: 'string' },
         seed: { type: 'string' },
+        seeds: { type: 'string' },
+        threads: { type: 'string' },
+        coordinator: { type: 'string' },
+        'no-oracle': { type: 'boolean' },
         out: { type: 'string' },
         mode: { type: 'string' },
         config: { type: 'string' },
@@ -127,11 +148,20 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
   } catch (error) {
     throw new CliUsageError((error as Error).message);
   }
+  rejectRepeatedOptions(tokens);
+  if (values['out'] === '') throw new CliUsageError('--out must name a folder, got an empty string');
+  if (values['seed'] !== undefined && values['seeds'] !== undefined) {
+    throw new CliUsageError('--seed and --seeds exclude each other (one seed: --seeds 7)');
+  }
   const path = (value: string | boolean | undefined): string | undefined =>
     typeof value === 'string' ? (isAbsolute(value) ? value : resolve(baseDirectory, value)) : undefined;
   const options: CliOptions = {
     steps: integer(values, 'steps', 200, 1),
     seed: integer(values, 'seed', 1, 0),
+    seeds: seeds(values['seeds']),
+    threads: optionalInteger(values, 'threads', 1),
+    coordinator: choice(values, 'coordinator', 'on'),
+    oracle: values['no-oracle'] !== true,
     outDir: path(values['out']) ?? resolve(baseDirectory, 'out/demo'),
     mode: choice(values, 'mode', 'mock'),
     configFile: path(values['config']),
@@ -158,6 +188,13 @@ export function parseCliArgs(argv: readonly string[], baseDirectory: string): Cl
 }
 
 function checkCombinations(options: CliOptions): void {
+  if (options.seeds !== undefined) {
+    if (options.mode !== 'mock') {
+      throw new CliUsageError('--seeds needs --mode mock (a cassette holds one seed; run live seeds one by one)');
+    }
+    if (options.telemetry !== 'off') throw new CliUsageError('--seeds runs without --telemetry');
+  }
+  if (options.threads !== undefined && options.seeds === undefined) throw new CliUsageError('--threads needs --seeds');
   if (options.recordCassette && options.mode !== 'live') throw new CliUsageError('--record needs --mode live');
   if (options.mode === 'replay' && !options.replayCassette)
     throw new CliUsageError('--mode replay needs --cassette FILE');
@@ -168,6 +205,26 @@ function checkCombinations(options: CliOptions): void {
   }
   if (options.grid !== undefined && (options.mode === 'replay' || options.recordCassette))
     throw new CliUsageError('--grid cannot be recorded or replayed: a cassette holds one run');
+}
+
+/** The same option twice (`--steps 5 --steps 9`) is a mistake, not "the last one wins". */
+function rejectRepeatedOptions(tokens: readonly { kind: string; name?: string; rawName?: string }[]): void {
+  const counts = new Map<string, number>();
+  for (const token of tokens) {
+    if (token.kind === 'option' && token.name !== undefined) counts.set(token.name, (counts.get(token.name) ?? 0) + 1);
+  }
+  const repeated = [...counts].filter(([, count]) => count > 1).map(([name]) => `--${name}`);
+  if (repeated.length > 0) throw new CliUsageError(`${repeated.join(', ')} given more than once`);
+}
+
+function seeds(raw: string | boolean | undefined): readonly number[] | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return parseSeedList(raw);
+  } catch (error) {
+    if (error instanceof SeedListError) throw new CliUsageError(error.message);
+    throw error;
+  }
 }
 
 function integer(values: Record<string, unknown>, name: string, fallback: number, minimum: number): number {

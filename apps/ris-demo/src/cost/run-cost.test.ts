@@ -36,7 +36,10 @@ describe('the cost of a demo run', () => {
     expect(cost?.label).toContain("the mock's estimated token counts × gpt-oss-120b");
     expect(cost?.label).toContain('nothing was billed');
     // By hand: every token the summary counts, at $0.35 / $0.75 per million (the mock reports no cached tokens).
-    const byHand = (summary.llm.promptTokens * 0.35 + summary.llm.completionTokens * 0.75) / 1e6;
+    const byHand =
+      ((summary.llm.adapterPath ?? summary.llm.measured)!.promptTokens * 0.35 +
+        (summary.llm.adapterPath ?? summary.llm.measured)!.completionTokens * 0.75) /
+      1e6;
     // summary.json keeps 6 significant digits.
     const near = (value: number | null | undefined, expected: number): void =>
       expect(Math.abs((value ?? Number.NaN) - expected) / expected).toBeLessThan(1e-5);
@@ -64,7 +67,10 @@ describe('the cost of a demo run', () => {
     await cli(['--steps', '12', '--out', 'run'], folder);
     const summary = JSON.parse(readFileSync(join(folder, 'run', 'summary.json'), 'utf8')) as RunSummary;
     expect(requests).toBe(summary.llm.requests);
-    expect(Math.abs(prompt - summary.llm.promptTokens) / summary.llm.promptTokens).toBeLessThan(0.05);
+    expect(
+      Math.abs(prompt - (summary.llm.adapterPath ?? summary.llm.measured)!.promptTokens) /
+        (summary.llm.adapterPath ?? summary.llm.measured)!.promptTokens,
+    ).toBeLessThan(0.05);
     expect(floor).toBeLessThanOrEqual(summary.cost?.usd ?? Number.NaN);
     expect(ceiling).toBeGreaterThanOrEqual(summary.cost?.usd ?? Number.NaN);
     expect(() => readFileSync(join(folder, 'never', 'summary.json'))).toThrow();

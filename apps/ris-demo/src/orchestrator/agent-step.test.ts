@@ -56,7 +56,9 @@ describe('runAgentStep', () => {
       requests: 3,
       attempts: 6,
       fallbackReasons: ['retries_exhausted'],
-      latencyMs: 40,
+      invalidReplies: 0,
+      measured: { clock: 'wall', latencyMs: 40 },
+      adapterPath: null,
     });
     expect(Object.values(record.agents).map((agent) => agent.status)).toEqual(['valid', 'valid', 'valid']);
     expect(Object.keys(record.actions).length).toBeGreaterThan(0);

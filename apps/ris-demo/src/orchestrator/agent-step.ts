@@ -6,7 +6,7 @@ import { buildStepRecord } from '../report/step-record.ts';
 import type { Simulation, StepOutcome } from '../scenario/types.ts';
 import type { AgentReply } from './agent-reply.ts';
 import { askAgents } from './ask-agents.ts';
-import { type Coordination, coordinate, type Proposal } from './coordinator.ts';
+import { actionUtility, type Coordination, type CoordinatorMode, coordinate, type Proposal } from './coordinator.ts';
 import type { KpiWeights } from './kpi-weights.ts';
 import type { LlmCallLog } from './llm-call-log.ts';
 import { llmProvenance } from './llm-provenance.ts';
@@ -25,12 +25,20 @@ export interface AgentStepContext {
   readonly onLlmFailure: 'mock' | 'skip';
   readonly budgetMs: number;
   readonly seed: number;
+  /** `off`: every proposal is applied without weighing (as for every other policy of the run). @defaultValue `on` */
+  readonly coordinator?: CoordinatorMode;
+  /** Where the latency comes from; `virtual` (mock mode) is recorded as the adapter path. @defaultValue `wall` */
+  readonly latencyClock?: 'wall' | 'recorded' | 'virtual';
+  /** The agent run's policy key written into each record. @defaultValue `llm-agents` */
+  readonly policy?: string;
 }
 
 /** One step's result: the record written to `steps.jsonl` and the simulation's outcome. */
 export interface AgentStepResult {
   readonly record: StepRecord;
   readonly outcome: StepOutcome;
+  /** Weighted utility of the applied actions against the status quo (the coordinator's measure). */
+  readonly utility: number;
 }
 
 /**
@@ -59,16 +67,28 @@ export async function runAgentStep(context: AgentStepContext): Promise<AgentStep
     : replies.flatMap((reply) =>
         reply.proposal === undefined ? [] : [{ agent: reply.agent, action: reply.proposal }],
       );
-  const coordination = coordinate(simulation, proposals, context.weights);
+  const coordination = coordinate(simulation, proposals, context.weights, context.coordinator ?? 'on');
+  const utility = actionUtility(simulation, coordination.actions, context.weights);
   const outcome = simulation.step(coordination.actions);
   const calls = context.callLog.take(observation.stepIndex);
   const record = buildStepRecord({
     outcome,
     agents: agentRecords(replies, coordination, skipped),
     actions: coordination.actions,
-    llm: llmProvenance({ calls, latencyMs, failed, skipped }, context.budgetMs),
+    llm: llmProvenance(
+      {
+        calls,
+        latencyMs,
+        failed,
+        skipped,
+        invalidReplies: replies.filter((reply) => reply.status === 'invalid').length,
+        clock: context.latencyClock ?? 'wall',
+      },
+      context.budgetMs,
+    ),
+    policy: context.policy ?? 'llm-agents',
   });
-  return { record, outcome };
+  return { record, outcome, utility };
 }
 
 function agentRecords(

@@ -27,19 +27,23 @@ export function normaliseWeights(weights: KpiWeights): KpiWeights {
 
 /**
  * Parses `energy=0.5,fairness=0.3,latency=0.2` (any subset; missing names weigh 0) and normalises it.
- * @throws {RangeError} on unknown names, non-numbers or no positive weight
+ * @throws {RangeError} on unknown or repeated names, non-numbers, negative weights or no positive weight
  */
 export function parseKpiWeights(text: string): KpiWeights {
   const weights: Record<keyof KpiWeights, number> = { energy: 0, fairness: 0, latency: 0 };
+  const seen = new Set<string>();
   for (const part of text.split(',')) {
     const [name, raw] = part.split('=').map((piece) => piece.trim());
     if (name !== 'energy' && name !== 'fairness' && name !== 'latency') {
       throw new RangeError(`unknown KPI weight ${JSON.stringify(name)} (use energy, fairness, latency)`);
     }
+    if (seen.has(name)) throw new RangeError(`KPI weight ${name} is given twice`);
+    seen.add(name);
     const value = Number(raw);
     if (raw === undefined || raw === '' || !Number.isFinite(value)) {
       throw new RangeError(`KPI weight ${name} must be a number, got ${JSON.stringify(raw)}`);
     }
+    if (value < 0) throw new RangeError(`KPI weight ${name} must not be negative, got ${raw}`);
     weights[name] = value;
   }
   return normaliseWeights(weights);

@@ -15,10 +15,14 @@ const call = (overrides: Partial<LlmCall>): LlmCall => ({
   ...overrides,
 });
 
+const phase = { latencyMs: 250, failed: false, skipped: false, invalidReplies: 0, clock: 'wall' as const };
+
 describe('llmProvenance', () => {
-  it('sums attempts and tokens, lists transports and fallback reasons', () => {
+  it('sums attempts and tokens, lists transports and fallback reasons, and reports live figures as measured', () => {
     const record = llmProvenance(
       {
+        ...phase,
+        invalidReplies: 1,
         calls: [
           call({}),
           call({
@@ -29,9 +33,6 @@ describe('llmProvenance', () => {
             fallbackReason: 'retries_exhausted',
           }),
         ],
-        latencyMs: 250,
-        failed: false,
-        skipped: false,
       },
       200,
     );
@@ -41,24 +42,36 @@ describe('llmProvenance', () => {
       model: 'gpt-oss-120b',
       requests: 2,
       attempts: 3,
-      latencyMs: 250,
+      invalidReplies: 1,
       budgetMs: 200,
-      budgetExceeded: true,
-      promptTokens: 600,
-      completionTokens: 80,
+      measured: { clock: 'wall', latencyMs: 250, budgetExceeded: true, promptTokens: 600, completionTokens: 80 },
+      adapterPath: null,
       fallbackReasons: ['retries_exhausted'],
+    });
+  });
+
+  it('in mock mode names no model and keeps the virtual latency and mock tokens out of `measured`', () => {
+    const record = llmProvenance({ ...phase, clock: 'virtual', calls: [call({ transports: ['acpt.mock'] })] }, 500);
+    expect(record.model).toBeNull();
+    expect(record.measured).toBeNull();
+    expect(record.adapterPath).toEqual({
+      clock: 'virtual',
+      latencyMs: 250,
+      budgetExceeded: false,
+      promptTokens: 300,
+      completionTokens: 40,
     });
   });
 
   it('says when requests failed and when the step was skipped', () => {
     expect(
-      llmProvenance({ calls: [call({ outcome: 'error' })], latencyMs: 9, failed: true, skipped: false }, 100),
+      llmProvenance({ ...phase, calls: [call({ outcome: 'error' })], latencyMs: 9, failed: true }, 100),
     ).toMatchObject({ outcome: 'failed' });
-    expect(llmProvenance({ calls: [], latencyMs: 0, failed: true, skipped: true }, 100)).toMatchObject({
+    expect(llmProvenance({ ...phase, calls: [], latencyMs: 0, failed: true, skipped: true }, 100)).toMatchObject({
       outcome: 'skipped',
       model: null,
       requests: 0,
-      budgetExceeded: false,
+      measured: { budgetExceeded: false },
     });
   });
 });

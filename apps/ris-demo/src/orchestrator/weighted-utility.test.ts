@@ -13,6 +13,8 @@ describe('KPI weights', () => {
     expect(() => parseKpiWeights('power=1')).toThrow('unknown KPI weight');
     expect(() => parseKpiWeights('energy=x')).toThrow('must be a number');
     expect(() => parseKpiWeights('energy=0')).toThrow('at least one');
+    expect(() => parseKpiWeights('energy=1,fairness=-0.5')).toThrow('KPI weight fairness must not be negative');
+    expect(() => parseKpiWeights('energy=1,energy=2')).toThrow('KPI weight energy is given twice');
   });
 });
 

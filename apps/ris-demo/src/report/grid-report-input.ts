@@ -10,7 +10,9 @@ type KpiValue = number | SeedStatistic | null | undefined;
  * A policy at a grid point: its bare KPI summary (one seed), or a labelled result whose KPIs are plain values (one
  * seed) or means over seeds with intervals.
  */
-type PointPolicy = PolicyKpiSummary | { readonly label: string; readonly kpis: { readonly [kpi: string]: KpiValue } };
+type PointPolicy =
+  | PolicyKpiSummary
+  | { readonly label: string; readonly kpis: PolicyKpiSummary | { readonly [kpi: string]: KpiValue } };
 
 /** The parts of a grid summary (`grid-summary.json`, one seed or several per point) the grid report draws. */
 export interface GridSummaryLike {
@@ -42,7 +44,7 @@ export function gridReportInput(
       ...(point.outDir === undefined ? {} : { outDir: point.outDir }),
       policies: Object.fromEntries(
         Object.entries(point.policies).map(([name, entry]): [string, GridPolicyValues] => {
-          const kpis: { readonly [kpi: string]: KpiValue } = 'kpis' in entry ? entry.kpis : { ...entry };
+          const kpis: { readonly [kpi: string]: KpiValue } = 'kpis' in entry ? { ...entry.kpis } : { ...entry };
           const picked: Partial<Record<GridKpi, number | SeedStatistic>> = {};
           for (const kpi of ['meanSumRateBps', 'meanJainFairness', 'energyEfficiencyBitPerJ'] as const) {
             const value = kpis[kpi];

@@ -22,6 +22,11 @@ export interface PolicyKpiSummary {
   readonly invalidPairs: number;
   /** Mean served-signal RIS gain against no RIS, dB. */
   readonly meanRisGainDb: number;
+  /**
+   * Mean over the steps of the coordinator's weighted utility of the applied actions against the status quo, at the
+   * policy's own state (what the oracle maximises per step); null when not recorded.
+   */
+  readonly meanStepUtility: number | null;
 }
 
 /** Per-step series kept for the report's charts. */
@@ -29,11 +34,15 @@ export interface PolicySeriesData {
   readonly sumRateBps: ChartPoint[];
   readonly jainFairness: ChartPoint[];
   readonly cumulativeHandovers: ChartPoint[];
+  /** Every step's KPIs with its index, in step order (for `steps.csv`). */
+  readonly steps: (readonly [number, Kpis])[];
 }
 
 /** Accumulates one policy's per-step KPIs into a {@link PolicyKpiSummary} and chart series. */
 export interface KpiAccumulator {
   add(step: number, kpis: Kpis): void;
+  /** Records the weighted utility of one step's applied actions. */
+  addUtility(utility: number): void;
   summary(): PolicyKpiSummary;
   readonly series: PolicySeriesData;
 }
@@ -47,6 +56,8 @@ export function createKpiAccumulator(timeStepS: number): KpiAccumulator {
   let bits = 0;
   let joules = 0;
   let risGain = 0;
+  let utility = 0;
+  let utilitySteps = 0;
   const counts = {
     handoverSuccesses: 0,
     handoverFailures: 0,
@@ -55,7 +66,12 @@ export function createKpiAccumulator(timeStepS: number): KpiAccumulator {
     sicFailures: 0,
     invalidPairs: 0,
   };
-  const series: PolicySeriesData = { sumRateBps: [], jainFairness: [], cumulativeHandovers: [] };
+  const series: PolicySeriesData = {
+    sumRateBps: [],
+    jainFairness: [],
+    cumulativeHandovers: [],
+    steps: [],
+  };
   return {
     series,
     add(step, kpis) {
@@ -70,6 +86,11 @@ export function createKpiAccumulator(timeStepS: number): KpiAccumulator {
       series.sumRateBps.push([step, kpis.sumRateBps]);
       series.jainFairness.push([step, kpis.jainFairness]);
       series.cumulativeHandovers.push([step, counts.handoverSuccesses + counts.handoverFailures]);
+      series.steps.push([step, kpis]);
+    },
+    addUtility(value) {
+      utility += value;
+      utilitySteps += 1;
     },
     summary() {
       const mean = (total: number): number => (steps === 0 ? 0 : total / steps);
@@ -88,6 +109,7 @@ export function createKpiAccumulator(timeStepS: number): KpiAccumulator {
         sicFailures: counts.sicFailures,
         invalidPairs: counts.invalidPairs,
         meanRisGainDb: mean(risGain),
+        meanStepUtility: utilitySteps === 0 ? null : utility / utilitySteps,
       };
     },
   };

@@ -7,7 +7,7 @@ import { energyEfficiencyFigure, latencyFigure, runLabels } from './report-label
 import type { ReportModel } from './report-model.ts';
 import type { RoadGeometry } from './road-map-chart.ts';
 import type { RunSummary } from './run-summary.ts';
-import { agentTable, comparisonTable } from './summary-tables.ts';
+import { agentTable, comparisonTable, decisionHeadline } from './summary-tables.ts';
 
 /** The per-step data the report charts, kept in memory during the run. */
 export interface ReportSeries {
@@ -33,21 +33,33 @@ export function buildReportModel(summary: RunSummary, series: ReportSeries, wall
     const figures = series.figures[policy];
     if (figures === undefined) throw new RangeError(`buildReportModel: no figure data for policy ${policy}`);
     return {
-      policy,
+      policy: summary.policies[policy]?.label ?? policy,
       sumRateBps: windowMeans(data.sumRateBps, window, timeStepS),
       jainFairness: windowMeans(data.jainFairness, window, timeStepS),
       cumulativeHandovers: data.cumulativeHandovers.map(([step, count]): ChartPoint => [step * timeStepS, count]),
       figures,
     };
   });
-  const kpis = Object.entries(summary.policies);
+  const kpis = Object.values(summary.policies).map((entry) => [entry.label, entry.kpis] as const);
+  const { llm, decisions } = summary;
+  const figures = llm.measured ?? llm.adapterPath;
   const durationS = run.steps * timeStepS;
   return {
-    title: `RIS / V2I / NOMA with LLM agents: seed ${run.seed}, ${run.steps} steps (${formatFixed(durationS, 1)} s)`,
-    labels: runLabels(run),
+    title: `RIS / V2I / NOMA, ${decisions.label} and baselines: seed ${run.seed}, ${run.steps} steps (${formatFixed(durationS, 1)} s)`,
+    labels: [
+      ...runLabels(run),
+      ...(summary.status === 'complete'
+        ? []
+        : [
+            `This run was ${summary.status}: the figures cover the ${kpis[0]?.[1].steps ?? 0} steps completed before it stopped.`,
+          ]),
+    ],
     runInfo: [
       ['mode', run.mode],
-      ['model', run.mode === 'mock' ? 'none: scripted mock rules decided' : run.model],
+      ['status', summary.status],
+      ['decided by', decisions.decidedBy],
+      ['model', decisions.model],
+      ['coordinator', `${run.coordinator} for every policy (the oracle searches the coordinator's utility itself)`],
       ['batching', `${run.batching} (batch size ${run.batchSize})`],
       ['on LLM failure', run.onLlmFailure],
       [
@@ -60,11 +72,12 @@ export function buildReportModel(summary: RunSummary, series: ReportSeries, wall
       ],
       [
         run.mode === 'mock' ? 'adapter requests (to the mock)' : 'LLM requests',
-        `${summary.llm.requests} (${summary.llm.attempts} attempts, ${summary.llm.stepsWithFallback} steps with fallback, ${summary.llm.stepsFailed} failed, ${summary.llm.stepsSkipped} skipped)`,
+        `${llm.requests} (${llm.attempts} attempts)`,
       ],
+      ['replies and fallbacks', decisionHeadline(summary)],
       [
-        run.mode === 'mock' ? 'tokens (mock estimates)' : 'tokens',
-        `${summary.llm.promptTokens} prompt, ${summary.llm.completionTokens} completion`,
+        run.mode === 'mock' ? 'tokens (mock estimates, adapter path)' : 'tokens (reported by the API)',
+        figures === null ? 'none' : `${figures.promptTokens} prompt, ${figures.completionTokens} completion`,
       ],
       ...costRows(summary.cost),
       ['wall time', `${formatFixed(wallTimeMs / 1000, 2)} s`],
@@ -84,7 +97,8 @@ export function buildReportModel(summary: RunSummary, series: ReportSeries, wall
     energyEfficiency: energyEfficiencyFigure(summary, series.figures),
     latency: latencyFigure(run, series.latencyMs, timeStepS),
     notes: [
-      'Baselines run the same physics on the same seed without LLM calls; "closed-form" aligns the RIS phases and uses the optimal two-user NOMA split.',
+      `Baselines run the same physics on the same seed without LLM calls, through the same coordinator (${run.coordinator}); "scripted-rules" are the mock rules called directly, "closed-form" aligns the RIS phases and uses the optimal two-user NOMA split.`,
+      'The oracle searches, per step, the joint action space for the best weighted utility with predict(): an upper bound of that one-step utility (utility % oracle), not of the sum rate over a run.',
       'Energy efficiency is total delivered bits over total consumed energy (transmit power / PA efficiency + static power + RIS element power).',
       'One seed: the bars carry no uncertainty interval. A difference between policies on one seed is not evidence of a difference in general.',
     ],

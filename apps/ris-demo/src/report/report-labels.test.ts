@@ -14,10 +14,14 @@ const run = (mode: RunDescription['mode']): RunDescription => ({
   onLlmFailure: 'mock',
   latencyBudgetMs: 5000,
   weights: DEFAULT_KPI_WEIGHTS,
+  coordinator: 'on',
 });
 
 const summary = {
-  policies: { a: { energyEfficiencyBitPerJ: 5e6 }, b: { energyEfficiencyBitPerJ: 4e6 } },
+  policies: {
+    a: { label: 'a', kpis: { energyEfficiencyBitPerJ: 5e6 } },
+    b: { label: 'b', kpis: { energyEfficiencyBitPerJ: 4e6 } },
+  },
 } as unknown as RunSummary;
 const figures = (a: [number, number], b: [number, number]): Record<string, PolicyFigureData> => ({
   a: { powerW: { min: a[0], max: a[1] } } as PolicyFigureData,

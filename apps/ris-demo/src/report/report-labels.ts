@@ -67,7 +67,10 @@ export function energyEfficiencyFigure(
   }
   return {
     shown: true,
-    data: Object.entries(summary.policies).map(([label, kpis]) => ({ label, value: kpis.energyEfficiencyBitPerJ })),
+    data: Object.values(summary.policies).map((entry) => ({
+      label: entry.label,
+      value: entry.kpis.energyEfficiencyBitPerJ,
+    })),
   };
 }
 

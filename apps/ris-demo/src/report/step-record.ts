@@ -4,7 +4,7 @@ import type { StepActions } from '../scenario/actions.ts';
 import type { HandoverOutcome, ServiceMode, StepOutcome } from '../scenario/types.ts';
 
 /** Version of the `steps.jsonl` record layout; bumped on any incompatible change (documented in the README). */
-export const STEP_RECORD_SCHEMA_VERSION = 1;
+export const STEP_RECORD_SCHEMA_VERSION = 2;
 
 /** One vehicle in a step record. */
 export interface VehicleRecord {
@@ -37,6 +37,18 @@ export interface AgentRecord {
   readonly approved: boolean;
 }
 
+/** Decision latency and tokens of a step, with where they came from. */
+export interface LlmTiming {
+  /** `wall`: measured live; `recorded`: replayed durations of a live recording; `virtual`: the mock latency model. */
+  readonly clock: 'wall' | 'recorded' | 'virtual';
+  /** Decision latency of the step (first request to last reply), ms, on that clock. */
+  readonly latencyMs: number;
+  readonly budgetExceeded: boolean;
+  /** Token counts: reported by the API (live, replay) or the mock's estimates (mock mode). */
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+}
+
 /** LLM provenance of a step. */
 export interface LlmRecord {
   /**
@@ -47,15 +59,17 @@ export interface LlmRecord {
   readonly outcome: 'ok' | 'fallback' | 'failed' | 'skipped';
   /** Transports the step's attempts went to (`acpt.mock`, `cerebras`, `acpt.replay`), sorted. */
   readonly transports: readonly string[];
+  /** The model that answered; null in mock mode (the scripted mock rules decided, no model). */
   readonly model: string | null;
   readonly requests: number;
   readonly attempts: number;
-  /** Decision latency of the step (first request to last reply) on the run's clock, ms. Virtual time in mock mode. */
-  readonly latencyMs: number;
+  /** Replies that failed validation and were replaced by the agent's heuristic (not a transport fallback). */
+  readonly invalidReplies: number;
   readonly budgetMs: number;
-  readonly budgetExceeded: boolean;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
+  /** Live and replay: measured latency and the API's token counts. Null in mock mode. */
+  readonly measured: LlmTiming | null;
+  /** Mock mode only: the adapter path on virtual time with the mock's token estimates; not a measurement. */
+  readonly adapterPath: LlmTiming | null;
   /** Fallback reasons seen, sorted; empty when none. */
   readonly fallbackReasons: readonly string[];
 }
@@ -67,7 +81,8 @@ export interface StepKpiRecord {
   readonly jainFairness: number;
   readonly energyEfficiencyBitPerJ: number;
   readonly totalPowerW: number;
-  readonly decisionLatencyMs: number;
+  /** Measured decision latency, ms (live, replay); null in mock mode, whose latency is virtual (see `llm.adapterPath`). */
+  readonly decisionLatencyMs: number | null;
   readonly handoverSuccesses: number;
   readonly handoverFailures: number;
   readonly handoversRejected: number;
@@ -81,6 +96,8 @@ export interface StepKpiRecord {
 /** One line of `steps.jsonl`. */
 export interface StepRecord {
   readonly schemaVersion: typeof STEP_RECORD_SCHEMA_VERSION;
+  /** The agent run's policy key: `scripted-agents` (mock mode) or `llm-agents`. */
+  readonly policy: string;
   readonly step: number;
   readonly timeS: number;
   readonly vehicles: readonly VehicleRecord[];
@@ -105,11 +122,13 @@ export function buildStepRecord(options: {
   readonly agents: Readonly<Record<AgentName, AgentRecord>>;
   readonly actions: StepActions;
   readonly llm: LlmRecord;
+  readonly policy: string;
 }): StepRecord {
   const { outcome, llm } = options;
   const { kpis } = outcome;
   return {
     schemaVersion: STEP_RECORD_SCHEMA_VERSION,
+    policy: options.policy,
     step: outcome.stepIndex,
     timeS: outcome.timeS,
     vehicles: outcome.vehicles.map((vehicle) => ({
@@ -138,7 +157,7 @@ export function buildStepRecord(options: {
       jainFairness: kpis.jainFairness,
       energyEfficiencyBitPerJ: kpis.energyEfficiencyBitPerJ,
       totalPowerW: kpis.totalPowerW,
-      decisionLatencyMs: llm.latencyMs,
+      decisionLatencyMs: llm.measured?.latencyMs ?? null,
       handoverSuccesses: kpis.handoverSuccesses,
       handoverFailures: kpis.handoverFailures,
       handoversRejected: kpis.handoversRejected,

@@ -11,10 +11,52 @@ import { executeHandovers } from './handover-control.ts';
 import { rateKpis } from './kpis.ts';
 import { meanReceivedPowers } from './link-budget.ts';
 import { validatePairs } from './noma-service.ts';
-import { applyFavour, resolveFavour, sameFavour } from './ris-control.ts';
+import { applyFavour, type QuantizedProfile, type ResolvedFavour, resolveFavour, sameFavour } from './ris-control.ts';
 import { profilesDiffer, type SimulationState } from './simulation-state.ts';
 import { activeRsus, consumedPower, mixServices, transmit } from './transmission.ts';
 import type { PredictedKpis, PredictOptions } from './types.ts';
+
+/** A co-phased candidate profile and the mean received powers it gives (read-only once cached). */
+interface CachedProfile {
+  readonly candidate: QuantizedProfile;
+  readonly powers: Float64Array;
+}
+
+/** Profiles per (channel view, favour, serving) of the current step: searches vary NOMA far more than the RIS. */
+const profileCache = new WeakMap<SimulationState, { step: number; entries: Map<string, CachedProfile> }>();
+/** Most cached profiles per step. */
+const PROFILE_CACHE_LIMIT = 512;
+
+/**
+ * The candidate profile and mean received powers for a favour list (or the profile the panel holds, `current`, or the
+ * one it transmitted, `transmitted`) and serving map, computed once per step, channel view and key. Within a step
+ * nothing they depend on changes (geometry, large-scale and estimated channels, held and transmitted profiles), so
+ * the cache is exact; the oracle's search relies on it.
+ */
+function cachedProfile(
+  state: SimulationState,
+  model: SimulationState['model'],
+  favour: readonly ResolvedFavour[] | 'current' | 'transmitted',
+  serving: Int32Array,
+  compute: () => CachedProfile,
+): CachedProfile {
+  let cache = profileCache.get(state);
+  if (cache === undefined || cache.step !== state.stepIndex) {
+    cache = { step: state.stepIndex, entries: new Map() };
+    profileCache.set(state, cache);
+  }
+  const view = model === state.model ? 'true' : 'csi';
+  const favourKey =
+    typeof favour === 'string' ? favour : favour.map((entry) => `${entry.vehicle}:${entry.weight}`).join(',');
+  const key = `${view}|${favourKey}|${serving.join(',')}`;
+  let entry = cache.entries.get(key);
+  if (entry === undefined) {
+    entry = compute();
+    if (cache.entries.size >= PROFILE_CACHE_LIMIT) cache.entries.clear();
+    cache.entries.set(key, entry);
+  }
+  return entry;
+}
 
 /** What `step(actions)` would yield on the current large-scale channel. */
 export function predictStep(state: SimulationState, actions: StepActions, options: PredictOptions = {}): PredictedKpis {
@@ -31,27 +73,33 @@ export function predictStep(state: SimulationState, actions: StepActions, option
   for (const executed of dryRun.succeeded) {
     serving[state.vehicleIndex.get(executed.vehicleId)!] = state.rsuIndex.get(executed.toRsuId)!;
   }
-  const candidate = {
-    levels: Int32Array.from(profile.levels),
-    cos: Float64Array.from(profile.cos),
-    sin: Float64Array.from(profile.sin),
-  };
   const resolved = actions.ris?.favour.length ? resolveFavour(actions.ris.favour, state.vehicleIndex).accepted : [];
   const requested = sameFavour(resolved, state.favour) ? [] : resolved;
   // The panel is re-steered exactly when `step` would re-steer it; otherwise it keeps the profile it holds.
-  if (requested.length > 0 || dryRun.succeeded.length > 0 || state.profileStale) {
-    applyFavour(model, serving, requested.length > 0 ? requested : state.favour, scenario.ris.phaseBits, candidate);
-  }
-  const powers = new Float64Array(state.powers.length);
-  meanReceivedPowers(model, scenario, candidate, powers);
+  const steer = requested.length > 0 || dryRun.succeeded.length > 0 || state.profileStale;
+  const favour = requested.length > 0 ? requested : state.favour;
+  const { candidate, powers } = cachedProfile(state, model, steer ? favour : 'current', serving, () => {
+    const profileOut = {
+      levels: Int32Array.from(profile.levels),
+      cos: Float64Array.from(profile.cos),
+      sin: Float64Array.from(profile.sin),
+    };
+    if (steer) applyFavour(model, serving, favour, scenario.ris.phaseBits, profileOut);
+    const received = new Float64Array(state.powers.length);
+    meanReceivedPowers(model, scenario, profileOut, received);
+    return { candidate: profileOut, powers: received };
+  });
   const pairs = validatePairs(actions.noma?.pairs ?? state.pairsAction, state.rsuIndex, state.vehicleIndex, serving);
   const link = { scenario, serving, noiseW: state.noiseW, pairs: pairs.accepted };
   let service = transmit({ ...link, powers });
   const reconfigured = profilesDiffer(candidate, state.transmitted);
   const oldShare = reconfigured ? Math.min(1, scenario.ris.reconfigurationDelayS / scenario.timeStepS) : 0;
   if (oldShare > 0) {
-    const oldPowers = new Float64Array(powers.length);
-    meanReceivedPowers(model, scenario, state.transmitted, oldPowers);
+    const oldPowers = cachedProfile(state, model, 'transmitted', serving, () => {
+      const received = new Float64Array(powers.length);
+      meanReceivedPowers(model, scenario, state.transmitted, received);
+      return { candidate: state.transmitted, powers: received };
+    }).powers;
     service = mixServices(transmit({ ...link, powers: oldPowers }), service, oldShare);
   }
   const power = consumedPower(scenario, service.radiatedShare, activeRsus(serving, state.rsuIds.length), reconfigured);

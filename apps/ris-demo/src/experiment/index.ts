@@ -1,0 +1,14 @@
+export type { DecisionClock, DecisionSource, RunMode } from './decision-source.ts';
+export { decisionSource, MOCK_MODEL_LABEL } from './decision-source.ts';
+export type { MultiSeedOptions, MultiSeedResult } from './multi-seed.ts';
+export { runMultiSeed } from './multi-seed.ts';
+export type { MultiSeedKpi, MultiSeedSummary, PolicyAcrossSeeds } from './multi-seed-summary.ts';
+export { buildMultiSeedSummary, MULTI_SEED_KPIS, perSeedCsv } from './multi-seed-summary.ts';
+export type { MeanInterval, PairedDifference } from './paired-stats.ts';
+export { meanInterval, pairedDifference } from './paired-stats.ts';
+export type { Provenance } from './provenance.ts';
+export { canonicalJson, collectProvenance, configHash } from './provenance.ts';
+export type { ExperimentJob, JobResult, RunJobOptions } from './run-job.ts';
+export { runExperimentJob } from './run-job.ts';
+export { parseSeedList, SeedListError } from './seed-list.ts';
+export { studentTCdf, studentTQuantile } from './student-t.ts';

@@ -15,6 +15,7 @@ import type {
   Transport,
 } from '@acpt/config';
 import type { CerebrasProviderOptions } from './options/provider-options.ts';
+import type { WarningSink } from './request/configuration-failure.ts';
 import type { Clock, Sleep } from './timing/timers.ts';
 
 /** What the adapter is built from besides its configuration. Every collaborator is injectable. */
@@ -53,6 +54,11 @@ export interface AdapterOptions {
    * @defaultValue an in-process limiter over `config.spend`, consulted only while a limit is set
    */
   readonly spendLimiter?: SpendLimiter | undefined;
+  /**
+   * Announces a configuration failure of the live path (401, 402, 403, 404, 400, 413, 422), once per kind.
+   * @defaultValue `process.emitWarning` (type `AcptWarning`, code `ACPT_CONFIGURATION_FAILURE`)
+   */
+  readonly warn?: WarningSink | undefined;
 }
 
 /** Options of `createAdapter()`: the configuration plus {@link AdapterOptions}. */

@@ -7,6 +7,7 @@ export type {
   CircuitBreakerSettings,
   ConfigMetadata,
   ConnectionSettings,
+  FallbackOnSettings,
   LatencyBudgetSettings,
   MockSettings,
   RetrySettings,
@@ -172,6 +173,7 @@ export type {
   SpendRequest,
   SpendSnapshot,
 } from './spend/spend-limiter.ts';
+export { describeTimerLimit, MAX_TIMER_MS } from './timing/max-timer-ms.ts';
 export { VERSION } from './version.ts';
 export { canonicalJson } from './wire/canonical-json.ts';
 export { errorFromHttpResponse, type HttpErrorResponse } from './wire/error-from-http-response.ts';

@@ -40,7 +40,9 @@ export type {
   MockResponderReply,
   MockToolCallSpec,
 } from './responder/mock-responder.ts';
+export { SCHEMA_BOUNDS, SchemaTooLargeError } from './responder/schema-too-large-error.ts';
 export { createMockCerebrasServer, type MockCerebrasServer } from './server/create-mock-cerebras-server.ts';
+export { DEFAULT_BODY_BYTES, type MockServerLimits } from './server/server-limits.ts';
 export { DEFAULT_SERVER_MODELS, type MockCerebrasServerOptions } from './server/server-options.ts';
 export {
   createMockTransport,

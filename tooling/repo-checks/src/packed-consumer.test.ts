@@ -158,14 +158,14 @@ describe('the published packages, packed and installed outside the workspace', (
       expect(summary.generate.totalTokens).toBeGreaterThan(0);
       expect(summary.stream).toMatchObject({ provider: 'cerebras', sameText: true, finishReason: 'stop' });
       expect(summary.stream.deltas).toBeGreaterThan(1);
-      expect(summary.fallback).toEqual({ provider: 'acpt.mock', reason: 'retries_exhausted' });
+      expect(summary.fallback).toEqual({ provider: 'acpt.mock', reason: 'configuration_error' });
       expect(summary.errors.rejected).toMatchObject({
-        name: 'RetryExhaustedError',
-        code: 'ACPT_RETRIES_EXHAUSTED',
+        name: 'AuthenticationError',
+        code: 'ACPT_AUTHENTICATION',
         isAcptError: true,
         instanceOfAcptError: true,
-        isRetryExhausted: true,
-        causeIsAuthentication: true,
+        isRetryExhausted: false,
+        isAuthentication: true,
         leaksKey: false,
       });
       expect(summary.errors.rateLimited).toMatchObject({

@@ -76,6 +76,7 @@ export function sampleLoadtestReport(overrides: Partial<LoadtestReport> = {}): L
         token_budget: 0,
         spend_limit: 0,
         forced: 0,
+        configuration_error: 0,
       },
       rateLimitsByKind: { request_quota: 90, token_quota: 10, queue: 0, unknown: 0 },
       admissionWaits: 3,

@@ -23,6 +23,8 @@ export interface Harness {
   readonly live: ScriptedTransport | undefined;
   readonly mock: ScriptedTransport | undefined;
   readonly events: Recorded[];
+  /** Warnings the adapter announced (its `warn` sink), in order. */
+  readonly warnings: string[];
   /** Event names in order. */
   names(): AdapterEventName[];
   /** The events of one name. */
@@ -39,8 +41,10 @@ export function harness(
 ): Harness {
   const live = options.live === undefined ? undefined : createScriptedTransport(options.live, 'cerebras');
   const mock = options.mock === undefined ? undefined : createScriptedTransport(options.mock, 'acpt.mock');
+  const warnings: string[] = [];
   const adapter = createAdapter({
     random: () => 0.5,
+    warn: (message) => warnings.push(message),
     clock: { now: () => Date.now() },
     ...options,
     config: testConfig(options.config),
@@ -54,6 +58,7 @@ export function harness(
     live,
     mock,
     events,
+    warnings,
     names: () => events.map((entry) => entry.name),
     of: <TName extends AdapterEventName>(name: TName) =>
       events.filter((entry) => entry.name === name).map((entry) => entry.event as AdapterEventMap[TName]),

@@ -47,6 +47,7 @@ export async function startLoopbackAdapter(
     config: parsed,
     transport: createCerebrasTransport({ config: parsed }),
     mockTransport: createMockTransport({ seed: 3, ...mock }),
+    warn: () => undefined,
   });
   return {
     adapter,

@@ -87,6 +87,7 @@ async function run(input: Scenario): Promise<void> {
     clock: { now: () => Date.now() },
     transport: c.mockMode ? undefined : faulty,
     mockTransport: c.mockMode ? faulty : fallback,
+    warn: () => undefined,
   });
   const events: Recorded[] = [];
   for (const name of EVENT_NAMES) adapter.on(name, (event) => events.push({ name, event } as Recorded));

@@ -75,7 +75,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
     const sleep = options.sleep ?? systemSleep;
     const timers = options.sleep === undefined ? systemTimers : timersFromSleep(sleep);
     const hub = new EventHub();
-    const diagnostics = new DiagnosticsCollector();
+    const diagnostics = new DiagnosticsCollector(options.warn);
     const admission = options.admission ?? new TokenAdmission();
     const breaker = new CircuitBreaker(
       () => this.#config.circuitBreaker,
@@ -141,7 +141,8 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
   /**
    * One completion. Resolves with the response (`fallback` set when the mock answered); rejects with the caller's
    * `signal.reason`, `TimeoutError('total')`, `BudgetExceededError` (hard budget), `QueueFullError`,
-   * `CircuitOpenError` or `RetryExhaustedError` / `FallbackExhaustedError` carrying every attempt's error.
+   * `CircuitOpenError`, `RetryExhaustedError` / `FallbackExhaustedError` carrying every attempt's error, or the typed
+   * error itself for a configuration failure (401, 402, 403, 404, 400, 413, 422) or a non-retryable error in mock mode.
    */
   generate(input: GenerateInput, options?: GenerateOptions): Promise<AdapterResponse> {
     return this.#generate(input, options, undefined);

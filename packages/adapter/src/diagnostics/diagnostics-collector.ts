@@ -1,5 +1,6 @@
 import type { EventError, FallbackReason, RateLimitKind, RateLimitState, Usage } from '@acpt/config';
 import type { CircuitSnapshot } from '../circuit/circuit-breaker.ts';
+import { ConfigurationFailureLog, type WarningSink } from '../request/configuration-failure.ts';
 import type { AdapterDiagnostics, RecentError } from './diagnostics-types.ts';
 import { LatencyHistogram } from './latency-histogram.ts';
 
@@ -38,10 +39,17 @@ export class DiagnosticsCollector {
     token_budget: 0,
     spend_limit: 0,
     forced: 0,
+    configuration_error: 0,
   };
   readonly rateLimitsByKind: Record<RateLimitKind, number> = { request_quota: 0, token_quota: 0, queue: 0, unknown: 0 };
   readonly retriesByReason: Record<string, number> = {};
   readonly #recentErrors: RecentError[] = [];
+  /** Configuration failures (401, 403, 404, 400, …) seen, each announced once. */
+  readonly configurationFailures: ConfigurationFailureLog;
+
+  constructor(warn?: WarningSink) {
+    this.configurationFailures = new ConfigurationFailureLog(warn);
+  }
 
   /** Counts a settled request. */
   settle(outcome: SettleOutcome, durationMs: number): void {
@@ -79,6 +87,7 @@ export class DiagnosticsCollector {
     circuit: CircuitSnapshot,
     listenerErrors: number,
   ): Omit<AdapterDiagnostics, 'cost' | 'concurrency'> {
+    const configurationFailures = this.configurationFailures.snapshot();
     return {
       mode,
       fallbackPolicy,
@@ -113,6 +122,7 @@ export class DiagnosticsCollector {
       },
       lastErrors: this.#recentErrors.map((entry) => ({ ...entry })),
       listenerErrors,
+      ...(configurationFailures === undefined ? {} : { configurationFailures }),
     };
   }
 }

@@ -9,6 +9,7 @@ import type {
   SpendSnapshot,
 } from '@acpt/config';
 import type { CircuitSnapshot } from '../circuit/circuit-breaker.ts';
+import type { ConfigurationFailureEntry } from '../request/configuration-failure.ts';
 import type { CostDiagnostics } from './cost-ledger.ts';
 import type { LatencySummary } from './latency-histogram.ts';
 
@@ -98,6 +99,11 @@ export interface AdapterDiagnostics {
   readonly apiKey?: ApiKeyStatus;
   /** What requests cost (bounded breakdowns) and what the spend limit refused. */
   readonly cost: CostDiagnostics & { readonly spend: SpendDiagnostics };
+  /**
+   * Configuration failures of the live path (wrong key, no credit, retired model, refused request), one entry per
+   * status and code; present only once one happened.
+   */
+  readonly configurationFailures?: readonly ConfigurationFailureEntry[];
 }
 
 /** The spend limit's side of `diagnostics().cost`. */

@@ -58,10 +58,18 @@ describe('end to end over loopback (real transport, mock server)', () => {
     expect(adapter.diagnostics().retriesByReason).toEqual({ '500': 1, network: 1 });
   });
 
-  it('does not retry a 401, and falls back to the mock when the policy says so', async () => {
-    const { adapter } = await loopback({ faults: [{ kind: 'unauthorized' }] }, { fallback: 'mock' });
-    const response = await adapter.generate('hi');
-    expect(response).toMatchObject({ provider: 'acpt.mock', fallback: { reason: 'retries_exhausted' }, attempts: 2 });
+  it('does not retry a 401: it rejects with AuthenticationError, and falls back only when fallbackOn names it', async () => {
+    const strict = await loopback({ faults: [{ kind: 'unauthorized' }] }, { fallback: 'mock' });
+    await expect(strict.adapter.generate('hi')).rejects.toMatchObject({ name: 'AuthenticationError', status: 401 });
+    expect(strict.adapter.diagnostics().configurationFailures).toMatchObject([
+      { status: 401, errorCode: 'wrong_api_key', kind: 'access', count: 1, fellBack: 0 },
+    ]);
+    const lenient = await loopback(
+      { faults: [{ kind: 'unauthorized' }] },
+      { fallback: 'mock', fallbackOn: { access: true } },
+    );
+    const response = await lenient.adapter.generate('hi');
+    expect(response).toMatchObject({ provider: 'acpt.mock', fallback: { reason: 'configuration_error' }, attempts: 2 });
   });
 
   it('does not retry a stream cut after content reached the caller', async () => {

@@ -60,7 +60,8 @@ describe('retries', () => {
     const first = await settle(adapter.generate('a'));
     expect((first.error as RetryExhaustedError).reason).toBe('not-retryable');
     const second = await settle(adapter.generate('b'));
-    expect((second.error as RetryExhaustedError).reason).toBe('not-retryable');
+    // A wrong key is a configuration failure: it rejects with its own typed error.
+    expect(second.error).toMatchObject({ name: 'AuthenticationError', status: 401 });
     expect(live?.calls).toHaveLength(2);
     expect(of('retry-scheduled')).toEqual([]);
     const diagnostics = adapter.diagnostics();
@@ -166,10 +167,10 @@ describe('fallback policy', () => {
     expect(adapter.diagnostics().fallbacksByReason.retries_exhausted).toBe(1);
   });
 
-  it('mock: a non-retryable failure falls back at once', async () => {
+  it('mock: a non-retryable failure that is not a configuration failure falls back at once', async () => {
     const { adapter, live } = harness({
       config: { fallback: 'mock' },
-      live: [{ kind: 'error', error: httpStatusError(400) }],
+      live: [{ kind: 'error', error: httpStatusError(418) }],
       mock: [{ kind: 'ok' }],
     });
     const { value } = await settle(adapter.generate('hi'));

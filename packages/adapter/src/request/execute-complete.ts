@@ -12,6 +12,7 @@ import type { AdapterResponse } from '../adapter-types.ts';
 import { admitSpend } from '../spend/spend-gate.ts';
 import { admitTokens } from './admit-attempt.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt, emitAttemptError } from './attempt-lifecycle.ts';
+import { configurationFailureOf } from './configuration-failure.ts';
 import type { RequestRun } from './request-run.ts';
 
 /** Runs a dispatched (slot-holding) request to settlement and returns what its caller gets. */
@@ -22,7 +23,7 @@ export async function executeComplete(run: RequestRun): Promise<AdapterResponse>
       response = await servePrimary(run);
     } catch (error) {
       const reason = fallbackReasonFor(run, error);
-      if (reason === undefined) throw error;
+      if (reason === undefined) throw rejectionFor(run, error);
       response = await fallback(run, reason);
     }
     if (run.signal.aborted) throw run.signal.reason;
@@ -53,14 +54,40 @@ function servePrimary(run: RequestRun): Promise<ChatResponse> {
   return attemptLoop(run, core.live as Transport, 'live');
 }
 
-/** The fallback reason when the policy sends a failed live request to the mock; `undefined` when it must throw. */
+/**
+ * The fallback reason when the policy sends a failed live request to the mock; `undefined` when it must throw.
+ * Never in mock mode (there is no live path to fall back from). A configuration failure (401, 402, 403, 404, 400,
+ * 413, 422) falls back only when `fallbackOn` names its kind, with reason `configuration_error`; either way it is
+ * recorded in diagnostics and announced once.
+ */
 export function fallbackReasonFor(run: RequestRun, error: unknown): FallbackReason | undefined {
-  if (error !== run.stopError || run.config.fallback !== 'mock' || run.core.mock === undefined) return undefined;
+  if (error !== run.stopError || run.route !== 'live') return undefined;
+  const canFallBack = run.config.fallback === 'mock' && run.core.mock !== undefined;
+  const failure = configurationFailureOf(error);
+  if (failure !== undefined) {
+    const fallBack = canFallBack && run.config.fallbackOn?.[failure.kind] === true;
+    const core = run.core;
+    core.diagnostics.configurationFailures.record(failure, fallBack, core.clock.now(), run.config.apiKey);
+    return fallBack ? 'configuration_error' : undefined;
+  }
+  if (!canFallBack) return undefined;
   if (SpendLimitError.isInstance(error)) return 'spend_limit';
   const reason = (error as RetryExhaustedError).reason;
   if (reason === 'stream-already-delivered') return undefined;
   if (reason === 'circuit-open') return 'circuit_open';
   return reason === 'token-budget-exceeds-deadline' ? 'token_budget' : 'retries_exhausted';
+}
+
+/**
+ * The error a request rejects with when nothing falls back: a request stopped at once by a non-retryable error
+ * rejects with that typed error itself when it is a configuration failure or comes from the mock in mock mode (no
+ * `RetryExhaustedError` wrapper around a single attempt); anything else as it is.
+ */
+export function rejectionFor(run: RequestRun, error: unknown): unknown {
+  if (error !== run.stopError || (error as RetryExhaustedError).reason !== 'not-retryable') return error;
+  if (run.route === 'mock' || configurationFailureOf(error) !== undefined)
+    return (error as RetryExhaustedError).lastError;
+  return error;
 }
 
 /** Attempts on one path until success, a stop decision or an abort. */

@@ -12,7 +12,13 @@ import {
 import type { AdapterStreamEvent } from '../adapter-types.ts';
 import { admitTokens } from '../request/admit-attempt.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt } from '../request/attempt-lifecycle.ts';
-import { executeComplete, fallbackFailed, fallbackReasonFor, startFallback } from '../request/execute-complete.ts';
+import {
+  executeComplete,
+  fallbackFailed,
+  fallbackReasonFor,
+  rejectionFor,
+  startFallback,
+} from '../request/execute-complete.ts';
 import type { RequestRun } from '../request/request-run.ts';
 import { admitSpend } from '../spend/spend-gate.ts';
 
@@ -55,7 +61,13 @@ export async function* executeStream(run: RequestRun): AsyncGenerator<AdapterStr
 
 async function* serveStream(run: RequestRun): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   const core = run.core;
-  if (run.route === 'mock') return yield* streamLoop(run, core.mock as Transport, 'mock');
+  if (run.route === 'mock') {
+    try {
+      return yield* streamLoop(run, core.mock as Transport, 'mock');
+    } catch (error) {
+      throw rejectionFor(run, error);
+    }
+  }
   if (run.route === 'no-key') return yield* streamFallback(run, 'no_api_key');
   const breaker = core.breaker;
   if (!breaker.tryPass(core.clock.now())) {
@@ -67,7 +79,7 @@ async function* serveStream(run: RequestRun): AsyncGenerator<AdapterStreamEvent,
     return yield* streamLoop(run, core.live as Transport, 'live');
   } catch (error) {
     const reason = fallbackReasonFor(run, error);
-    if (reason === undefined || run.deltaCount > 0) throw error;
+    if (reason === undefined || run.deltaCount > 0) throw rejectionFor(run, error);
     return yield* streamFallback(run, reason);
   }
 }

@@ -95,6 +95,19 @@ export interface TlsSettings {
   readonly caFile?: string;
 }
 
+/**
+ * Configuration failures the `mock` fallback may take over. They are not transient (a wrong key, a retired model, a
+ * request the API refuses), so by default they reject with their typed error instead of running on mock answers.
+ */
+export interface FallbackOnSettings {
+  /** 401 wrong key, 402 payment required, 403 not authenticated. */
+  readonly access: boolean;
+  /** 404: an unknown or retired model. */
+  readonly notFound: boolean;
+  /** 400, 413, 422: a request the API refuses. */
+  readonly invalidRequest: boolean;
+}
+
 /** Settings of the deterministic mock transport. */
 export interface MockSettings {
   /** Seed of the mock's replies. */
@@ -150,6 +163,11 @@ export interface CerebrasConfig {
   readonly mockMode: boolean;
   /** What happens when retries are exhausted: answer from the mock, or throw. */
   readonly fallback: 'mock' | 'throw';
+  /**
+   * Configuration failures the `mock` fallback also takes over; always filled in by `parseConfig` (all `false`),
+   * optional only so hand-built configurations from before it existed still type-check.
+   */
+  readonly fallbackOn?: FallbackOnSettings;
   /** Circuit breaker. */
   readonly circuitBreaker: CircuitBreakerSettings;
   /** Connection pool. */
@@ -172,8 +190,10 @@ export interface CerebrasConfig {
  * `get()` and an optional `ttlMs`).
  */
 export type CerebrasConfigInput = {
-  readonly [K in Exclude<keyof CerebrasConfig, 'apiKey' | 'apiKeyProvider'>]?: CerebrasConfig[K] extends object
-    ? Partial<CerebrasConfig[K]>
+  readonly [K in Exclude<keyof CerebrasConfig, 'apiKey' | 'apiKeyProvider'>]?: NonNullable<
+    CerebrasConfig[K]
+  > extends object
+    ? Partial<NonNullable<CerebrasConfig[K]>>
     : CerebrasConfig[K];
 } & {
   /** The key, or a provider that fetches it. */

@@ -62,6 +62,11 @@ const groupEntries = {
   tls: {
     caFile: v.optional(pathSchema),
   },
+  fallbackOn: {
+    access: v.optional(booleanSchema, false),
+    notFound: v.optional(booleanSchema, false),
+    invalidRequest: v.optional(booleanSchema, false),
+  },
   mock: {
     seed: v.optional(integerSchema(0, 4_294_967_295), 0),
   },
@@ -95,6 +100,7 @@ const rootEntries = {
   streaming: v.optional(booleanSchema, true),
   mockMode: v.optional(booleanSchema, true),
   fallback: v.optional(pickSchema(['mock', 'throw']), 'mock'),
+  fallbackOn: group('fallbackOn', groupEntries.fallbackOn),
   circuitBreaker: group('circuitBreaker', groupEntries.circuitBreaker),
   connection: group('connection', groupEntries.connection),
   tls: group('tls', groupEntries.tls),

@@ -32,6 +32,7 @@ describe('DEFAULT_CONFIG', () => {
       streaming: true,
       mockMode: true,
       fallback: 'mock',
+      fallbackOn: { access: false, notFound: false, invalidRequest: false },
       circuitBreaker: { failureThreshold: 5, cooldownMs: 30000 },
       connection: { connections: 64, http2: false, proxy: 'env' },
       tls: {},

@@ -10,7 +10,8 @@ export type TransportRole = 'live' | 'mock';
 /**
  * Why a request was served by the fallback (`acpt.fallback.reason`): no key configured, the circuit is open, the live
  * attempts failed, token-budget admission shed it before its first or a later attempt (the minute's tokens are spent
- * and the reset does not fit in its deadline), a spend limit refused it (`spend_limit`), or the caller forced it.
+ * and the reset does not fit in its deadline), a spend limit refused it (`spend_limit`), the caller forced it, or a
+ * configuration failure (401, 402, 403, 404, 400, 413, 422) that `fallbackOn` names.
  */
 export type FallbackReason =
   | 'no_api_key'
@@ -18,7 +19,8 @@ export type FallbackReason =
   | 'retries_exhausted'
   | 'token_budget'
   | 'spend_limit'
-  | 'forced';
+  | 'forced'
+  | 'configuration_error';
 
 /** A low-cardinality error class for telemetry (`error.type`): an HTTP status, `timeout`, `network`, … */
 export type ErrorType =

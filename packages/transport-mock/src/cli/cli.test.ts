@@ -64,6 +64,38 @@ describe('acpt-mock-server CLI', () => {
     expect(() => parseCliArguments(['--rate-limits', 'rpx=3'])).toThrow(/"rpx=3" is not a quota/);
   });
 
+  it('refuses flags that used to misbehave silently, naming the flag', () => {
+    const refused: [string[], RegExp][] = [
+      [['--latency-ms', '80-20'], /latency\.minMs must be at most latency\.maxMs \(20\)/],
+      [['--latency-ms', '1e12'], /latency\.ms must be a number of ms from 0 to 2147483647 ms/],
+      [['--ttft-ms', '3000000000'], /latency\.timeToFirstTokenMs must be/],
+      [['--tokens-per-second', '0'], /latency\.tokensPerSecond must be a positive number/],
+      [['--stream-chunk-tokens', '0'], /--stream-chunk-tokens must be an integer from 1/],
+      [['--models', ''], /models\[0\] must be a non-empty model id/],
+      [['--models', 'gpt-oss-120b,,x'], /models\[1\] must be a non-empty model id/],
+      [['--api-key', ''], /--api-key must be a non-empty key/],
+      [['--port', '70000'], /--port must be an integer from 0 to 65535/],
+      [['--seed', '1', '--seed', '2'], /--seed must be given once/],
+    ];
+    for (const [args, message] of refused) expect(() => parseCliArguments(args)).toThrow(message);
+    expect(() => parseCliArguments([], { ACPT_MOCK_SERVER_API_KEY: '' })).toThrow(/--api-key must be a non-empty/);
+  });
+
+  it('exits 2 with the message and the usage, no stack, for a bad flag', async () => {
+    const child = spawn(process.execPath, ['--conditions=@acpt/source', cliPath, '--latency-ms', '80-20'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain('latency.minMs must be at most latency.maxMs');
+    expect(stderr).toContain('Usage: acpt-mock-server');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('prints its URL, serves the faults it was given, and stops on SIGTERM', async () => {
     const { child, url } = startCli(['--faults', 'service-unavailable:at=1', '--api-key', 'cli-key']);
     try {

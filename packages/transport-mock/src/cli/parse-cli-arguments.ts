@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AcptConfigError } from '@acpt/config';
+import { validateMockBehaviour } from '../engine/validate-behaviour.ts';
 import { parseFaultSpec } from '../faults/parse-fault-spec.ts';
 import type { MockLatencyModel } from '../latency/latency-model.ts';
 import { parseLoadSpec } from '../load/parse-load-spec.ts';
@@ -29,15 +30,17 @@ export const CLI_USAGE: string = `Usage: acpt-mock-server [options]
 /**
  * Reads the CLI's arguments into server options; `help: true` when `--help` was given.
  *
- * @throws {AcptConfigError} for a malformed number, range, fault or rate-limit spec
+ * @throws {AcptConfigError} for a malformed number, range (min > max), wait beyond a Node timer's 24.8 days, empty
+ * `--models` or `--api-key`, fault or rate-limit spec
  */
 export function parseCliArguments(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>> = {},
 ): { readonly help: boolean; readonly options: MockCerebrasServerOptions } {
-  const { values } = parseArgs({
+  const { values, tokens } = parseArgs({
     args: [...args],
     strict: true,
+    tokens: true,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -57,18 +60,36 @@ export function parseCliArguments(
       help: { type: 'boolean' },
     },
   });
+  const given = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (given.has(token.name)) invalid(token.name, 'given once (it was repeated)', token.value ?? true);
+    given.add(token.name);
+  }
   const number = (name: string, raw: string | undefined): number | undefined => {
     if (raw === undefined) return undefined;
     const value = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(value) || value < 0) invalid(name, 'a number of at least 0', raw);
     return value;
   };
+  const integer = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
+    const value = number(name, raw);
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < min || value > max))
+      invalid(name, `an integer from ${min} to ${max}`, raw);
+    return value;
+  };
   const apiKey = values['api-key'] ?? env.ACPT_MOCK_SERVER_API_KEY;
+  if (apiKey === '')
+    invalid(
+      'api-key',
+      'a non-empty key (an empty one would silently turn authentication off; leave it out to serve without one)',
+      '',
+    );
   const tlsKey = values['tls-key'];
   const tlsCert = values['tls-cert'];
   if ((tlsKey === undefined) !== (tlsCert === undefined)) invalid('tls', '--tls-key and --tls-cert together', 'one');
   const options: MockCerebrasServerOptions = {
-    port: number('port', values.port) ?? 0,
+    port: integer('port', values.port, 0, 65_535) ?? 0,
     host: values.host ?? '127.0.0.1',
     latency: latencyOf(
       values['latency-ms'],
@@ -79,12 +100,13 @@ export function parseCliArguments(
     rateLimits: values['rate-limits'] === undefined ? undefined : parseRateLimitSpec(values['rate-limits']),
     load: values.load === undefined ? undefined : parseLoadSpec(values.load),
     sendDone: values['send-done'] ?? false,
-    apiKey: apiKey === '' ? undefined : apiKey,
+    apiKey,
     models: values.models?.split(',').map((model) => model.trim()),
-    seed: number('seed', values.seed),
-    streamChunkTokens: number('stream-chunk-tokens', values['stream-chunk-tokens']),
+    seed: integer('seed', values.seed, 0, Number.MAX_SAFE_INTEGER),
+    streamChunkTokens: integer('stream-chunk-tokens', values['stream-chunk-tokens'], 1, 1_000_000),
     tls: tlsKey && tlsCert ? { key: readFileSync(tlsKey), cert: readFileSync(tlsCert) } : undefined,
   };
+  validateMockBehaviour(options);
   return { help: values.help ?? false, options };
 }
 

@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '@acpt/config';
+
 /** Time as the mocks see it: injectable, so tests can run in virtual time. */
 export interface MockClock {
   /** Epoch milliseconds now. */
@@ -7,7 +9,8 @@ export interface MockClock {
 }
 
 /**
- * Real time: `Date.now()` and `setTimeout`, looked up at each call so `vi.useFakeTimers()` governs them too.
+ * Real time: `Date.now()` and `setTimeout`, looked up at each call so `vi.useFakeTimers()` governs them too. Waits
+ * longer than a Node timer allows (`MAX_TIMER_MS`) are split into steps, never wrapped to 1 ms.
  */
 export const realClock: MockClock = {
   now: (): number => Date.now(),
@@ -17,14 +20,25 @@ export const realClock: MockClock = {
         reject(signal.reason);
         return;
       }
+      let left = ms;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const onAbort = (): void => {
         clearTimeout(timer);
         reject(signal?.reason);
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
+      const step = (): void => {
+        const wait = Math.min(left, MAX_TIMER_MS);
+        left -= wait;
+        timer = setTimeout(() => {
+          if (left > 0) {
+            step();
+            return;
+          }
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, wait);
+      };
+      step();
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };

@@ -11,16 +11,18 @@ const isSchema = (value: unknown): value is Schema =>
 
 /**
  * The 400 Cerebras gives a strict structured-output schema (`response_format.json_schema` or a tool's `parameters`
- * with `strict: true`) outside what constrained decoding supports: every object needs `"additionalProperties": false`
- * and all its properties in `required`; `type` is one of string, number, integer, boolean, object, array, null (not a
+ * with `strict: true`) outside what constrained decoding supports: every object needs `"additionalProperties": false`;
+ * `type` is one of string, number, integer, boolean, object, array, null (not a
  * list); no `items: true`; `$ref` only into `#/$defs` (not `definitions`); `anyOf` at most 5 branches. `undefined`
- * when every strict schema is fine; non-strict schemas are not checked.
+ * when every strict schema is fine; non-strict schemas are not checked. Properties left out of `required` are
+ * accepted, as the real API accepted them (recorded 2025-10; version 2 may then omit them from the reply).
  */
 export function checkStrictSchemas(request: ChatRequest): WireResponse | undefined {
   const format = request.responseFormat;
   if (format?.type === 'json_schema' && format.jsonSchema.strict === true && format.jsonSchema.schema !== undefined) {
     const problem = schemaProblem(format.jsonSchema.schema, '#');
-    if (problem !== undefined) return invalidSchema(`response_format '${format.jsonSchema.name}'`, problem);
+    const name = typeof format.jsonSchema.name === 'string' ? `'${format.jsonSchema.name}'` : '(unnamed)';
+    if (problem !== undefined) return invalidSchema(`response_format ${name}`, problem);
   }
   for (const tool of request.tools ?? []) {
     if (tool.function.strict !== true || tool.function.parameters === undefined) continue;
@@ -46,11 +48,6 @@ function schemaProblem(schema: unknown, at: string): string | undefined {
   const properties = schema['properties'];
   if (type === 'object' || isSchema(properties)) {
     if (schema['additionalProperties'] !== false) return `at ${at}: objects need "additionalProperties": false`;
-    const required = Array.isArray(schema['required']) ? schema['required'] : [];
-    const missing = Object.keys(isSchema(properties) ? properties : {}).filter((key) => !required.includes(key));
-    if (missing.length > 0) {
-      return `at ${at}: every property must be in "required" (make optional ones nullable): missing ${missing.join(', ')}`;
-    }
   }
   const anyOf = schema['anyOf'];
   if (Array.isArray(anyOf) && anyOf.length > MAX_ANY_OF)
@@ -84,6 +81,6 @@ function invalidSchema(where: string, problem: string): WireResponse {
     message: `Invalid strict JSON schema for ${where}: ${problem}.`,
     type: 'invalid_request_error',
     param: 'response_format',
-    code: null,
+    code: 'wrong_api_format',
   });
 }

@@ -21,5 +21,5 @@ export function checkToolChoice(request: ChatRequest): WireResponse | undefined 
 }
 
 function invalidToolChoice(message: string): WireResponse {
-  return jsonResponse(400, { message, type: 'invalid_request_error', param: 'tool_choice', code: null });
+  return jsonResponse(400, { message, type: 'invalid_request_error', param: 'tool_choice', code: 'wrong_api_format' });
 }

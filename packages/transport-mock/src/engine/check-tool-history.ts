@@ -56,5 +56,5 @@ function unanswered(pending: ReadonlySet<string>, callsAt: number): WireResponse
 }
 
 function invalidMessages(message: string): WireResponse {
-  return jsonResponse(400, { message, type: 'invalid_request_error', param: 'messages', code: null });
+  return jsonResponse(400, { message, type: 'invalid_request_error', param: 'messages', code: 'wrong_api_format' });
 }

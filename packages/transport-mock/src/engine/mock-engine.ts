@@ -7,6 +7,7 @@ import { type MockLatencyModel, planLatency } from '../latency/latency-model.ts'
 import { addQuotaHeaders } from '../rate-limit/rate-limit-windows.ts';
 import { createRateLimiter, type MockRateLimits } from '../rate-limit/rate-limiter.ts';
 import { buildMockReply } from '../reply/build-mock-reply.ts';
+import type { MockReply } from '../reply/mock-reply.ts';
 import { defaultResponder } from '../responder/default-responder.ts';
 import type { MockResponder, MockResponderOutput } from '../responder/mock-responder.ts';
 import { modelNotFoundBody } from '../wire/error-bodies.ts';
@@ -15,6 +16,8 @@ import { checkStrictSchemas } from './check-strict-schemas.ts';
 import { checkToolChoice } from './check-tool-choice.ts';
 import { checkToolHistory } from './check-tool-history.ts';
 import type { BodyFault, ExchangeOutcome } from './exchange-outcome.ts';
+import { replyFailure } from './reply-failure.ts';
+import { validateMockBehaviour } from './validate-behaviour.ts';
 
 /** Behaviour shared by the in-process mock and the mock server. */
 export interface MockBehaviourOptions {
@@ -56,9 +59,10 @@ export const DEFAULT_COMPLETION_RESERVATION = 16_384;
  * Creates the decision core of the mocks: fault schedule, then model and `tool_choice` checks, then the reply, then
  * quotas.
  *
- * @throws {AcptConfigError} when the fault rules are malformed
+ * @throws {AcptConfigError} when the fault rules, latencies, chunk size or model list are malformed
  */
 export function createMockEngine(options: MockBehaviourOptions = {}): MockEngine {
+  validateMockBehaviour(options);
   const seed = options.seed ?? 0;
   const defaultModel = options.model ?? 'gpt-oss-120b';
   const responder = options.responder ?? defaultResponder;
@@ -69,7 +73,9 @@ export function createMockEngine(options: MockBehaviourOptions = {}): MockEngine
   return {
     seed,
     model: defaultModel,
-    decide(request: ChatRequest, index: number, nowMs: number): ExchangeOutcome {
+    decide(given: ChatRequest, index: number, nowMs: number): ExchangeOutcome {
+      // `max_completion_tokens: -1` asks for the model maximum: the same as leaving it out.
+      const request = given.maxCompletionTokens === -1 ? { ...given, maxCompletionTokens: undefined } : given;
       const model = request.model ?? defaultModel;
       const fault = schedule.faultAt(index);
       if (fault !== undefined && isHttpFault(fault.kind))
@@ -87,7 +93,12 @@ export function createMockEngine(options: MockBehaviourOptions = {}): MockEngine
       const planned = planLatency(options.latency, seed, index);
       const plan =
         fault?.kind === 'slow-headers' ? { ...planned, headersMs: planned.headersMs + faultDelayMs(fault) } : planned;
-      const reply = buildMockReply(request, { seed, index, model, responder, streamChunkTokens, latency: plan });
+      let reply: MockReply;
+      try {
+        reply = buildMockReply(request, { seed, index, model, responder, streamChunkTokens, latency: plan });
+      } catch (error) {
+        return { kind: 'error', response: replyFailure(error) };
+      }
       let quotaHeaders: Record<string, string> | undefined;
       if (limiter !== undefined) {
         const reserve = reply.usage.promptTokens + (request.maxCompletionTokens ?? DEFAULT_COMPLETION_RESERVATION);

@@ -12,7 +12,11 @@ export function stringForSchema(schema: Readonly<Record<string, unknown>>, rando
   const value = formattedString(schema.format, random);
   if (value !== undefined) return value;
   const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
-  const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(minLength, 12);
+  // A generous maxLength draws up to 256 characters, not millions.
+  const maxLength = Math.min(
+    typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(minLength, 12),
+    Math.max(minLength, 256),
+  );
   const length = randomInteger(random, Math.max(minLength, Math.min(4, maxLength)), Math.max(minLength, maxLength));
   return draw(random, letters, length);
 }

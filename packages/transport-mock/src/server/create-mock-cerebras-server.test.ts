@@ -117,22 +117,29 @@ describe('createMockCerebrasServer', () => {
     expect((await send(chat, { body: chatBody() })).status).toBe(200);
   });
 
-  it('rejects invalid bodies with FastAPI 422 details', async () => {
+  it('rejects invalid bodies with the real 400 wrong_api_format, one line per field', async () => {
     const url = await start();
     const chat = `${url}/v1/chat/completions`;
     const broken = await send(chat, { body: '{"model":' });
-    expect(broken.status).toBe(422);
-    expect(JSON.parse(broken.body).detail[0]).toMatchObject({ type: 'json_invalid', loc: ['body', 0] });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({
+      type: 'invalid_request_error',
+      param: 'validation_error',
+      code: 'wrong_api_format',
+      message: expect.stringContaining('JSON decode error'),
+    });
     const empty = await send(chat, { body: { model: 'gpt-oss-120b', messages: [], temperature: 3 } });
-    expect(JSON.parse(empty.body).detail).toEqual([
-      { type: 'too_short', loc: ['body', 'messages'], msg: 'List should have at least 1 item after validation, not 0' },
-      { type: 'less_than_equal', loc: ['body', 'temperature'], msg: 'Input should be less than or equal to 1.5' },
-    ]);
+    expect(empty.status).toBe(400);
+    expect(JSON.parse(empty.body).message).toBe(
+      'messages: List should have at least 1 item after validation, not 0\n' +
+        'temperature: Input should be less than or equal to 1.5',
+    );
     const missing = await send(chat, { body: { messages: [{ role: 'robot', content: 'hi' }] } });
-    expect(JSON.parse(missing.body).detail.map((issue: { loc: unknown[] }) => issue.loc)).toEqual([
-      ['body', 'model'],
-      ['body', 'messages', 0, 'role'],
-    ]);
+    expect(
+      JSON.parse(missing.body)
+        .message.split('\n')
+        .map((line: string) => line.split(':')[0]),
+    ).toEqual(['model', 'messages.0.role']);
   });
 
   it('answers 500 when a custom responder throws, and keeps serving', async () => {

@@ -5,6 +5,7 @@ import { createMockEngine } from '../engine/mock-engine.ts';
 import { createCapacityQueue } from '../load/capacity-queue.ts';
 import { createModelsCatalogue } from './models-catalogue.ts';
 import { type RouterContext, routeRequest } from './route-request.ts';
+import { resolveServerLimits } from './server-limits.ts';
 import { DEFAULT_SERVER_MODELS, type MockCerebrasServerOptions } from './server-options.ts';
 import { createTimerSet } from './timers.ts';
 
@@ -30,7 +31,8 @@ export interface MockCerebrasServer {
 /**
  * Starts a mock Cerebras endpoint on loopback (HTTPS when given `tls`) that speaks the wire format of
  * `cerebras-api.md`: chat completions as JSON or SSE, the model lists, `tcp_warming`, the real error bodies and
- * headers, quotas counting down in `x-ratelimit-*` headers, and the same replies and fault schedule as
+ * headers, bounded request sizes and times (`limits`: 413 over 10 MiB raw or decoded, 431 for huge heads, 408 for
+ * slow clients; any URL, header or body gets an answer and never stops the server), quotas counting down in `x-ratelimit-*` headers, and the same replies and fault schedule as
  * `createMockTransport` with the same options.
  *
  * @throws {AcptConfigError} when the fault rules are malformed
@@ -43,6 +45,7 @@ export async function createMockCerebrasServer(options: MockCerebrasServerOption
   const models = options.models ?? DEFAULT_SERVER_MODELS;
   const engine = createMockEngine({ ...options, models });
   const timers = createTimerSet();
+  const limits = resolveServerLimits(options.limits);
   const clock = options.clock;
   let count = 0;
   let expectedAuthorization = options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`;
@@ -55,14 +58,22 @@ export async function createMockCerebrasServer(options: MockCerebrasServerOption
       return expectedAuthorization;
     },
     catalogue: createModelsCatalogue(models, options.prices),
+    limits,
     nextIndex: () => count++,
     capacity: options.load === undefined ? undefined : createCapacityQueue(options.load),
   };
   const handler = (request: IncomingMessage, response: ServerResponse): void =>
     routeRequest(context, request, response);
+  const serverOptions = {
+    maxHeaderSize: limits.headerBytes,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node checks both timeouts only this often (default 30 s); check often enough to honour them.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  };
   const server: Server = options.tls
-    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler)
-    : createHttpServer(handler);
+    ? createHttpsServer({ ...serverOptions, key: options.tls.key, cert: options.tls.cert }, handler)
+    : createHttpServer(serverOptions, handler);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

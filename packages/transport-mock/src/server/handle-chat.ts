@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExchangeOutcome } from '../engine/exchange-outcome.ts';
 import type { MockEngine } from '../engine/mock-engine.ts';
+import { replyFailure } from '../engine/reply-failure.ts';
 import { httpFaultResponse } from '../faults/fault-response.ts';
 import type { CapacityQueue } from '../load/capacity-queue.ts';
 import { completionJson, halfBody } from '../wire/completion-json.ts';
 import { fromWireRequest } from '../wire/from-wire-request.ts';
 import { validateWireRequest } from '../wire/validate-wire-request.ts';
-import { JSON_CONTENT_TYPE, jsonResponse, type WireResponse } from '../wire/wire-response.ts';
+import { unreadableBodyIssue, validationFailureResponse } from '../wire/validation-response.ts';
+import { JSON_CONTENT_TYPE } from '../wire/wire-response.ts';
 import { deliverStream } from './deliver-stream.ts';
 import type { TimerSet } from './timers.ts';
 import { isGone, resetConnection, writeWire } from './write-response.ts';
@@ -23,9 +25,7 @@ export interface ChatHandlerContext {
 
 type Reply = Extract<ExchangeOutcome, { kind: 'reply' }>;
 
-const invalidJson = jsonResponse(422, {
-  detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' }],
-});
+const invalidJson = validationFailureResponse([unreadableBodyIssue('JSON decode error')]);
 
 /** Serves one `POST /v1/chat/completions` whose body has been read, as request number `index`. */
 export function handleChat(
@@ -44,7 +44,7 @@ export function handleChat(
   }
   const issues = validateWireRequest(parsed);
   if (issues.length > 0) {
-    writeWire(response, jsonResponse(422, { detail: issues }));
+    writeWire(response, validationFailureResponse(issues));
     return;
   }
   const wire = parsed as Record<string, unknown>;
@@ -76,7 +76,7 @@ function serve(
   try {
     outcome = context.engine.decide(fromWireRequest(wire), index, context.now());
   } catch (error) {
-    writeWire(response, responderFailure(error));
+    writeWire(response, replyFailure(error));
     return;
   }
   switch (outcome.kind) {
@@ -93,17 +93,6 @@ function serve(
       if (wire.stream === true) deliverStream(context, response, outcome);
       else deliverWhole(context, request, response, outcome);
   }
-}
-
-/** A 500 naming the exception of a custom responder, instead of crashing the server. */
-function responderFailure(error: unknown): WireResponse {
-  const message = error instanceof Error ? error.message : String(error);
-  return jsonResponse(500, {
-    message: `The mock responder failed: ${message}`,
-    type: 'server_error',
-    param: null,
-    code: 'mock_responder_error',
-  });
 }
 
 function deliverWhole(

@@ -183,7 +183,7 @@ describe('the official @cerebras/cerebras_cloud_sdk against the mock server', ()
     }
   });
 
-  it('raises InternalServerError for 503 and 500, and UnprocessableEntityError for 422', async () => {
+  it('raises InternalServerError for 503 and 500, and BadRequestError with the message for a validation failure', async () => {
     const sdk = await client({
       faults: [
         { kind: 'service-unavailable', at: [0] },
@@ -196,7 +196,8 @@ describe('the official @cerebras/cerebras_cloud_sdk against the mock server', ()
     const broken = await failure(sdk.chat.completions.create({ model: 'gpt-oss-120b', messages }));
     expect(broken).toMatchObject({ status: 500 });
     const invalid = await failure(sdk.chat.completions.create({ model: 'gpt-oss-120b', messages: [] }));
-    expect(invalid).toBeInstanceOf(Cerebras.UnprocessableEntityError);
+    expect(invalid).toBeInstanceOf(Cerebras.BadRequestError);
+    expect((invalid as Error).message).toContain('messages: List should have at least 1 item');
   });
 
   it('surfaces a mid-stream error event as the SDK does (an APIConnectionError, status lost)', async () => {

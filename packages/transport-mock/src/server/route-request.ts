@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
-import { NOT_AUTHENTICATED_BODY, WRONG_API_KEY_BODY } from '../wire/error-bodies.ts';
+import { NOT_AUTHENTICATED_BODY, requestTooLargeBody, WRONG_API_KEY_BODY } from '../wire/error-bodies.ts';
+import { unreadableBodyIssue, validationFailureResponse } from '../wire/validation-response.ts';
 import { jsonResponse, type WireResponse } from '../wire/wire-response.ts';
 import { type ChatHandlerContext, handleChat } from './handle-chat.ts';
 import type { ModelsCatalogue } from './models-catalogue.ts';
+import { type BodyResult, readBoundedBody } from './read-body.ts';
+import type { ResolvedServerLimits } from './server-limits.ts';
 import { writeUnknownPath, writeWire } from './write-response.ts';
 
 /** What the router needs. */
@@ -11,6 +13,7 @@ export interface RouterContext extends ChatHandlerContext {
   /** `Bearer <key>` when authentication is on. */
   readonly expectedAuthorization: string | undefined;
   readonly catalogue: ModelsCatalogue;
+  readonly limits: ResolvedServerLimits;
   /** Hands out the next chat-completion request index. */
   nextIndex(): number;
 }
@@ -18,10 +21,30 @@ export interface RouterContext extends ChatHandlerContext {
 const forbidden = jsonResponse(403, NOT_AUTHENTICATED_BODY);
 const unauthorized = jsonResponse(401, WRONG_API_KEY_BODY);
 const methodNotAllowed = jsonResponse(405, { detail: 'Method Not Allowed' });
+const internalError = jsonResponse(500, {
+  message: 'The mock server failed to handle this request.',
+  type: 'server_error',
+  param: '',
+  code: 'mock_server_error',
+});
 const warmed: WireResponse = { status: 200, headers: {}, body: '' };
 
-/** Dispatches one request to its endpoint; unknown paths get an empty 404, known paths another method a 405. */
+/**
+ * Dispatches one request to its endpoint; unknown paths get an empty 404, known paths another method a 405. Never
+ * throws: whatever the URL, headers or body, the client gets an answer (a 500 for a bug of the mock itself) and the
+ * server keeps serving.
+ */
 export function routeRequest(context: RouterContext, request: IncomingMessage, response: ServerResponse): void {
+  request.on('error', ignore);
+  try {
+    dispatch(context, request, response);
+  } catch {
+    if (!response.headersSent) writeWire(response, internalError);
+    else response.destroy();
+  }
+}
+
+function dispatch(context: RouterContext, request: IncomingMessage, response: ServerResponse): void {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
@@ -37,18 +60,60 @@ export function routeRequest(context: RouterContext, request: IncomingMessage, r
   if (endpoint === 'chat') {
     const index = context.nextIndex();
     if (authorized(context, request, response))
-      readBody(request, (body) => handleChat(context, request, response, body, index));
+      readBoundedBody(request, context.limits, (body) => answerChat(context, request, response, body, index));
     else request.resume();
     return;
   }
   if (endpoint === 'warming') writeWire(response, warmed);
   else if (endpoint === 'public-models') {
-    const id = path.slice('/public/v1/models/'.length);
-    writeWire(response, id === '' ? context.catalogue.publicList : context.catalogue.publicOne(decodeURIComponent(id)));
+    const id = decodeSegment(path.slice('/public/v1/models/'.length));
+    writeWire(response, id === '' ? context.catalogue.publicList : context.catalogue.publicOne(id));
   } else if (authorized(context, request, response)) {
-    const id = path.slice('/v1/models/'.length);
+    const id = decodeSegment(path.slice('/v1/models/'.length));
     const format = query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('format') ?? undefined);
-    writeWire(response, id === '' ? context.catalogue.list(format) : context.catalogue.one(decodeURIComponent(id)));
+    writeWire(response, id === '' ? context.catalogue.list(format) : context.catalogue.one(id));
+  }
+}
+
+function answerChat(
+  context: RouterContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: BodyResult,
+  index: number,
+): void {
+  try {
+    switch (body.kind) {
+      case 'ok':
+        handleChat(context, request, response, body.text, index);
+        return;
+      case 'aborted':
+        return;
+      case 'too-large':
+        // The connection closes after the 413 instead of keeping a huge upload's socket for the next request.
+        writeWire(response, jsonResponse(413, requestTooLargeBody(body.limit, body.decoded), { connection: 'close' }));
+        request.resume();
+        return;
+      default:
+        writeWire(
+          response,
+          validationFailureResponse([
+            unreadableBodyIssue(body.kind === 'invalid-utf8' ? 'Invalid UTF-8' : 'Invalid gzip'),
+          ]),
+        );
+    }
+  } catch {
+    if (!response.headersSent) writeWire(response, internalError);
+    else response.destroy();
+  }
+}
+
+/** A path segment percent-decoded; a malformed encoding (`%E0%A4%A`) is kept as it was sent. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 
@@ -69,25 +134,4 @@ function authorized(context: RouterContext, request: IncomingMessage, response: 
   return false;
 }
 
-function readBody(request: IncomingMessage, done: (body: string) => void): void {
-  if (request.headers['content-encoding'] === 'gzip') {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      let text = '';
-      try {
-        text = gunzipSync(Buffer.concat(chunks)).toString('utf8');
-      } catch {
-        text = '';
-      }
-      done(text);
-    });
-    return;
-  }
-  let body = '';
-  request.setEncoding('utf8');
-  request.on('data', (chunk: string) => {
-    body += chunk;
-  });
-  request.on('end', () => done(body));
-}
+function ignore(): void {}

@@ -2,6 +2,7 @@ import type { ModelPrice } from '@acpt/config';
 import type { MockClock } from '../clock/mock-clock.ts';
 import type { MockBehaviourOptions } from '../engine/mock-engine.ts';
 import type { LoadModel } from '../load/capacity-queue.ts';
+import type { MockServerLimits } from './server-limits.ts';
 
 /** Options of `createMockCerebrasServer`: the shared mock behaviour plus how to serve it. */
 export interface MockCerebrasServerOptions extends MockBehaviourOptions {
@@ -32,6 +33,8 @@ export interface MockCerebrasServerOptions extends MockBehaviourOptions {
    * `429 queue_exceeded`. Unset: every request is served at once.
    */
   readonly load?: LoadModel | undefined;
+  /** Bounds on request bodies, heads and slow clients. @defaultValue see {@link MockServerLimits} */
+  readonly limits?: MockServerLimits;
   /** Epoch-ms source of the quota windows and reset headers. Latency always runs on real timers. @defaultValue Date.now */
   readonly clock?: Pick<MockClock, 'now'>;
 }

@@ -113,22 +113,26 @@ describe('tool calls and reasoning on the wire', () => {
     expect(hidden.usage.completion_tokens_details.reasoning_tokens).toBeGreaterThan(0);
   });
 
-  it('refuses malformed tool and reasoning fields with 422 and an impossible tool_choice with 400', async () => {
+  it('refuses malformed tool and reasoning fields and an impossible tool_choice with a 400 and a string code', async () => {
     const invalid = await chat({
       reasoning_effort: 'max',
       reasoning_format: 'json',
       parallel_tool_calls: 'yes',
       tools: {},
     });
-    expect(invalid.status).toBe(422);
-    expect(JSON.parse(invalid.body).detail.map((issue: { loc: string[] }) => issue.loc.at(-1))).toEqual([
-      'tools',
-      'parallel_tool_calls',
-      'reasoning_effort',
-      'reasoning_format',
-    ]);
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body)).toMatchObject({ param: 'validation_error', code: 'wrong_api_format' });
+    expect(
+      JSON.parse(invalid.body)
+        .message.split('\n')
+        .map((line: string) => line.split(':')[0]),
+    ).toEqual(['tools', 'parallel_tool_calls', 'reasoning_effort', 'reasoning_format']);
     const orphan = await chat({ tool_choice: 'auto' });
     expect(orphan.status).toBe(400);
-    expect(JSON.parse(orphan.body)).toMatchObject({ type: 'invalid_request_error', param: 'tool_choice', code: null });
+    expect(JSON.parse(orphan.body)).toMatchObject({
+      type: 'invalid_request_error',
+      param: 'tool_choice',
+      code: 'wrong_api_format',
+    });
   });
 });

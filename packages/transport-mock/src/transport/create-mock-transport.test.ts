@@ -83,11 +83,11 @@ describe('createMockTransport', () => {
     expect(limited).toMatchObject({ text: 'alpha be', finishReason: 'length', usage: { completionTokens: 2 } });
   });
 
-  it('rejects an invalid request with the 422 a real endpoint sends', async () => {
+  it('rejects an invalid request with the 400 wrong_api_format a real endpoint sends', async () => {
     const error = await createMockTransport()
       .complete({ messages: [] })
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 422, code: 'ACPT_HTTP_STATUS', retryable: false });
+    expect(error).toMatchObject({ status: 400, code: 'ACPT_HTTP_STATUS', retryable: false });
     expect((error as Error).message).toContain('List should have at least 1 item');
   });
 

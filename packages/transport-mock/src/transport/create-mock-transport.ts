@@ -8,7 +8,7 @@ import { pieceEvent, pieceWaitMs, type ToolCallHeads } from '../reply/stream-pie
 import { completionJson, cutPoint, halfBody, malformedEventData, STREAM_ERROR_DATA } from '../wire/completion-json.ts';
 import { toWireRequest } from '../wire/to-wire-request.ts';
 import { validateWireRequest } from '../wire/validate-wire-request.ts';
-import { jsonResponse } from '../wire/wire-response.ts';
+import { validationFailureResponse } from '../wire/validation-response.ts';
 import { toChatResponse } from './chat-response.ts';
 import {
   connectionResetError,
@@ -127,7 +127,7 @@ class InProcessMockTransport implements MockTransport {
     const resolved = request.model === undefined ? { ...request, model: this.#engine.model } : request;
     const issues = validateWireRequest(toWireRequest(resolved));
     const nowMs = this.#clock.now();
-    if (issues.length > 0) throw httpError(jsonResponse(422, { detail: issues }), nowMs);
+    if (issues.length > 0) throw httpError(validationFailureResponse(issues), nowMs);
     const outcome = this.#engine.decide(resolved, index, nowMs);
     switch (outcome.kind) {
       case 'error':

@@ -169,7 +169,7 @@ describe('tool calls of the in-process mock', () => {
     expect(text).toMatchObject({ text: 'Done.', finishReason: 'stop' });
   });
 
-  it('rejects tool_choice without tools or naming an unknown function with a 400, malformed fields with a 422', async () => {
+  it('rejects tool_choice without tools or naming an unknown function with a 400, malformed fields with a 400 wrong_api_format', async () => {
     const transport = createMockTransport();
     const rejection = (request: ChatRequest): Promise<unknown> =>
       transport.complete(request).catch((caught: unknown) => caught);
@@ -188,7 +188,7 @@ describe('tool calls of the in-process mock', () => {
       toolChoice: 'always',
     } as unknown as ChatRequest;
     const error = (await rejection(malformed)) as Error & { status: number };
-    expect(error.status).toBe(422);
+    expect(error.status).toBe(400);
     expect(error.message).toContain("Input should be 'none', 'auto' or 'required'");
     expect(error.message).toContain('Field required');
   });

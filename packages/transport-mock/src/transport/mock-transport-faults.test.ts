@@ -122,7 +122,7 @@ describe('in-process faults', () => {
       name: 'TransportHttpError',
       status: 500,
       midStream: true,
-      errorCode: 'internal_server_error',
+      message: expect.stringContaining('Encountered a server error, please try again'),
     });
     expect((await failure('stream-error-event', false)).error).toMatchObject({ status: 500, midStream: false });
   });

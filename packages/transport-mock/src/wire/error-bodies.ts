@@ -64,8 +64,30 @@ export const SERVICE_UNAVAILABLE_BODY: FlatErrorBody = {
   code: 'service_unavailable',
 };
 
-/** The mid-stream error event: `{"error":{…},"status_code":500}`, as the SDKs parse it. */
-export const STREAM_ERROR_EVENT: { readonly error: FlatErrorBody; readonly status_code: number } = {
-  error: SERVER_ERROR_BODY,
+/**
+ * The mid-stream error event as Cerebras sends it: `status_code` first, then an `error` whose `param`, `code` and
+ * `id` are empty strings (not `null`), so `errorCode` is the same in mock and live.
+ */
+export const STREAM_ERROR_EVENT: {
+  readonly status_code: number;
+  readonly error: FlatErrorBody & { readonly id: string };
+} = {
   status_code: 500,
+  error: {
+    message: 'Encountered a server error, please try again',
+    type: 'server_error',
+    param: '',
+    code: '',
+    id: '',
+  },
 };
+
+/** 413: a request body over the size limit (on the wire, or once gzip is undone). */
+export function requestTooLargeBody(limit: number, decoded: boolean): FlatErrorBody {
+  return {
+    message: `Request body too large: more than ${limit} bytes${decoded ? ' once decompressed' : ''}.`,
+    type: 'invalid_request_error',
+    param: 'body',
+    code: 'request_too_large',
+  };
+}

@@ -1,4 +1,6 @@
+import { checkAssistantFields, checkResponseFormat } from './check-format-fields.ts';
 import { checkToolFields } from './check-tool-fields.ts';
+import { MAX_BODY_NESTING, nestsDeeperThan } from './nesting-depth.ts';
 
 /** One FastAPI (pydantic) validation problem, as a 422 body lists it. */
 export interface ValidationIssue {
@@ -12,11 +14,14 @@ const roles = new Set(['system', 'developer', 'user', 'assistant', 'tool']);
 /**
  * Checks a chat-completion body the way the Cerebras (FastAPI) layer does before anything else: `model` and a
  * non-empty `messages` list with known roles, the types and ranges of the common parameters, and the shapes of the
- * tool and reasoning fields. Returns every issue, or an empty list.
+ * tool, reasoning and response-format fields (`json_schema.name` is required), `max_completion_tokens` of at least
+ * -1 (the model maximum), and no `reasoning_content` on assistant messages. Returns every issue, or an empty list.
  */
 export function validateWireRequest(body: unknown): ValidationIssue[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object' }];
+  if (nestsDeeperThan(body, MAX_BODY_NESTING))
+    return [{ type: 'too_deep', loc: ['body'], msg: `Input nests deeper than ${MAX_BODY_NESTING} levels` }];
   const record = body as Record<string, unknown>;
   const issues: ValidationIssue[] = [];
   const add = (type: string, loc: readonly (string | number)[], msg: string): void => {
@@ -33,8 +38,8 @@ export function validateWireRequest(body: unknown): ValidationIssue[] {
     messages.forEach((message, index) => {
       checkMessage(message, index, add);
     });
-  checkNumber(record, 'max_completion_tokens', true, undefined, undefined, add);
-  checkNumber(record, 'max_tokens', true, undefined, undefined, add);
+  checkNumber(record, 'max_completion_tokens', true, -1, undefined, add);
+  checkNumber(record, 'max_tokens', true, -1, undefined, add);
   checkNumber(record, 'temperature', false, 0, 1.5, add);
   checkNumber(record, 'top_p', false, 0, 1, add);
   checkNumber(record, 'seed', true, undefined, undefined, add);
@@ -47,6 +52,7 @@ export function validateWireRequest(body: unknown): ValidationIssue[] {
     else if (stop.length > 4) add('too_long', ['stop'], 'List should have at most 4 items after validation');
   }
   checkToolFields(record, add);
+  checkResponseFormat(record, add);
   return issues;
 }
 
@@ -69,6 +75,7 @@ function checkMessage(
     );
   if (content !== undefined && content !== null && typeof content !== 'string' && !Array.isArray(content))
     add('string_type', ['messages', index, 'content'], 'Input should be a valid string');
+  checkAssistantFields(message as Record<string, unknown>, index, add);
 }
 
 function checkNumber(

@@ -95,12 +95,15 @@ try {
     apiKey: wrongKey,
     baseUrl: server.url,
     fallback: 'mock',
+    // A wrong key is a configuration failure: the mock takes it over only when fallbackOn names it.
+    fallbackOn: { access: true },
     retry: { maxRetries: 0 },
   });
   const fallbackAdapter = createAdapter({
     config: wrongConfig,
     transport: createCerebrasTransport({ config: wrongConfig }),
     mockTransport: createMockTransport({ seed: 7 }),
+    warn: () => undefined,
   });
   const fallbackReply = await fallbackAdapter.generate('Pick RIS phase bits for vehicle 4.');
   fallbackAdapter.configure({ fallback: 'throw' });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openReport } from './headless-report.ts';
 import { runDemoProcess } from './run-demo-process.ts';
 import { spawnDemo, waitFor } from './spawn-demo.ts';
 
@@ -50,6 +51,19 @@ describe('multi-seed experiments', () => {
     const csv = read('one', 'per-seed.csv').toString('utf8').trimEnd().split('\n');
     expect(csv).toHaveLength(1 + 3 * 6);
     expect(csv[1]).toMatch(/^1,complete,12,scripted-agents,scripted-agents \(mock\),agents,/);
+    // The multi-seed report: every chart draws marks in headless Chromium, no error, no request but the page.
+    expect(read('one', 'report.html').equals(read('two', 'report.html'))).toBe(true);
+    const report = await openReport(join(root, 'one', 'report.html'), 'multi-seed-report.png');
+    expect(report.charts.length).toBeGreaterThan(2);
+    // Bar charts with error bars are measured mark by mark; the paired-difference interval charts are present.
+    for (const chart of report.charts) {
+      expect(chart.hasTitle, chart.id).toBe(true);
+      if (!chart.id.startsWith('ms-diff-')) expect(chart.marks.length, chart.id).toBeGreaterThan(0);
+    }
+    expect(report.charts.filter((chart) => chart.id.startsWith('ms-diff-')).length).toBe(3);
+    expect(report.errors).toEqual([]);
+    expect(report.requests).toEqual([report.url]);
+    expect(report.text).toContain('scripted-agents (mock)');
   }, 120_000);
 
   it('runs a grid × seeds: every point on every seed, one grid summary with intervals', async () => {

@@ -1,3 +1,9 @@
+// For campaign runners (apps/sweep): scenario files and grid points resolved by the demo's own rules, CSV, escaping.
+export { csvLine } from '../report/csv.ts';
+export { escapeXml } from '../report/escape-xml.ts';
+export { parseScenarioFile } from '../scenario/scenario-file.ts';
+export { expandGrid, type GridValue, parseGrid } from '../scenario/scenario-grid.ts';
+export type { ScenarioOverrides } from '../scenario/types.ts';
 export type { DecisionClock, DecisionSource, RunMode } from './decision-source.ts';
 export { decisionSource, MOCK_MODEL_LABEL } from './decision-source.ts';
 export type { MultiSeedOptions, MultiSeedResult } from './multi-seed.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../report/atomic-write.ts';
 import { createLlmAccumulator } from '../report/llm-accumulator.ts';
+import { renderMultiSeedReport } from '../report/multi-seed-report.ts';
 import { stableStringify } from '../report/stable-json.ts';
 import { decisionSource } from './decision-source.ts';
 import { buildMultiSeedSummary, type MultiSeedSummary, perSeedCsv } from './multi-seed-summary.ts';
@@ -28,7 +29,12 @@ export interface MultiSeedOptions {
 export interface MultiSeedResult {
   readonly summary: MultiSeedSummary;
   readonly results: readonly JobResult[];
-  readonly files: { readonly summary: string; readonly perSeedCsv: string; readonly perSeedJson: string };
+  readonly files: {
+    readonly summary: string;
+    readonly report: string;
+    readonly perSeedCsv: string;
+    readonly perSeedJson: string;
+  };
 }
 
 /** The worker module next to this one: `.ts` when running from source, `.mjs` in the build. */
@@ -89,12 +95,15 @@ export async function runMultiSeed(options: MultiSeedOptions): Promise<MultiSeed
   });
   const files = {
     summary: join(options.outDir, 'summary.json'),
+    report: join(options.outDir, 'report.html'),
     perSeedCsv: join(options.outDir, summary.outputs.perSeedCsv),
     perSeedJson: join(options.outDir, summary.outputs.perSeedJson),
   };
   writeFileAtomic(files.perSeedCsv, perSeedCsv(sorted));
   writeFileAtomic(files.perSeedJson, `${stableStringify(sorted, 2)}\n`);
   writeFileAtomic(files.summary, `${stableStringify({ ...summary, ...options.extraSummary }, 2)}\n`);
+  // The paper figures of the run: bars with 95 % t-intervals, % of the oracle, paired differences with wins.
+  writeFileAtomic(files.report, renderMultiSeedReport(summary));
   return { summary, results: sorted, files };
 }
 

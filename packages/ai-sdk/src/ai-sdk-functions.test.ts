@@ -91,6 +91,20 @@ describe('the AI SDK over @acpt/ai-sdk (real transport, mock server)', () => {
     expect(server.requestCount).toBe(2);
   });
 
+  it('streamText: a failure after content reached the caller is an error part and a finish with reason error', async () => {
+    const { cerebras, server } = await serve({ faults: [{ kind: 'stream-truncated', at: [0] }], streamChunkTokens: 1 });
+    const result = streamText({ model: cerebras(), prompt: 'Explain the NOMA power split.', maxRetries: 0 });
+    const types: string[] = [];
+    let failure: unknown;
+    for await (const part of result.fullStream) {
+      types.push(part.type);
+      if (part.type === 'error') failure = part.error;
+    }
+    expect(types).toContain('text-delta');
+    expect(RetryExhaustedError.isInstance(failure) && failure.reason).toBe('stream-already-delivered');
+    expect(server.requestCount).toBe(1);
+  });
+
   it('generateObject and Output.object: a strict schema on the wire, the typed object back', async () => {
     const { cerebras } = await serve();
     const schema = z.object({

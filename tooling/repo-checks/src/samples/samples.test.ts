@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCommand } from '../run-command.ts';
+import { repositoryRoot } from '../workspace.ts';
 import { COMPILERS, type ProjectSettings, typeErrors, writeTsconfig } from './check-samples.ts';
 import { allSamples } from './extract-samples.ts';
 import { removeSampleProjects, type SampleProject, writeSampleProjects } from './sample-project.ts';
@@ -30,6 +32,22 @@ describe('README and guide samples', () => {
       expect(sample.marker, `${sample.file}:${sample.line}`).toMatch(/not-checked\s*[—-]\s*\S.{20,}/);
       expect(sample.marker, `${sample.file}:${sample.line}`).toMatch(/SDK/);
     }
+  });
+
+  test('every package or app with samples is built before they are checked (a dependency of this package in turbo)', () => {
+    const manifest = (folder: string) =>
+      JSON.parse(readFileSync(join(repositoryRoot, folder, 'package.json'), 'utf8')) as {
+        name: string;
+        devDependencies?: Record<string, string>;
+      };
+    const ours = manifest('tooling/repo-checks');
+    const homes = [...new Set(samples.map((sample) => sample.home))].filter((home) => home !== 'tooling/repo-checks');
+    const unordered = homes
+      .map((home) => manifest(home).name)
+      .filter((name) => ours.devDependencies?.[name] !== 'workspace:*');
+    // Samples import their package by name, which resolves to its dist: without the dependency turbo may run this
+    // test before that build and the check races it.
+    expect(unordered, 'add these to tooling/repo-checks devDependencies as "workspace:*"').toEqual([]);
   });
 
   describe.each(COMPILERS)('$label', (compiler) => {

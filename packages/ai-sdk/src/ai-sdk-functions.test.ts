@@ -159,6 +159,28 @@ describe('the AI SDK over @acpt/ai-sdk (real transport, mock server)', () => {
     expect(adapter.diagnostics().counts).toMatchObject({ aborted: 1, inFlight: 0 });
   });
 
+  it('streamText: aborting mid-stream stops the stream, settles the adapter request as aborted and frees the slot', async () => {
+    const { cerebras, adapter } = await serve({
+      latency: { kind: 'fixed', ms: 0, timeToFirstTokenMs: 0, tokensPerSecond: 40 },
+    });
+    const controller = new AbortController();
+    const result = streamText({
+      model: cerebras(),
+      prompt: 'Explain the NOMA power split.',
+      abortSignal: controller.signal,
+    });
+    const types: string[] = [];
+    for await (const part of result.fullStream) {
+      types.push(part.type);
+      if (part.type === 'text-delta') controller.abort(new Error('caller gave up'));
+    }
+    // The AI SDK ends the stream with an abort part, not a finish; the adapter saw the abort and holds nothing.
+    expect(types).toContain('text-delta');
+    expect(types.at(-1)).toBe('abort');
+    expect(types).not.toContain('finish');
+    await expect.poll(() => adapter.diagnostics().counts).toMatchObject({ aborted: 1, inFlight: 0, succeeded: 0 });
+  });
+
   it('warns about settings Cerebras lacks and refuses invalid acpt provider options', async () => {
     const { cerebras, server } = await serve();
     const result = await generateText({ model: cerebras(), prompt: 'Hi', topK: 5, reasoning: 'minimal' });

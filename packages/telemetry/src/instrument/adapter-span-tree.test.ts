@@ -2,10 +2,15 @@ import type { AdapterResponse } from '@acpt/adapter';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { T0 } from '../__fixtures__/adapter-events.ts';
-import { type AdapterScenario, adapterScenario } from '../__fixtures__/adapter-scenario.ts';
+import {
+  type AdapterScenario,
+  type AdapterScenarioOptions,
+  adapterScenario,
+} from '../__fixtures__/adapter-scenario.ts';
 import { genAiResponseAttributes } from '../__fixtures__/response-attributes.ts';
 import type { SpanNode } from '../__fixtures__/telemetry-harness.ts';
 import { DURATION_BUCKETS_SECONDS } from '../semconv/semconv.ts';
+import type { AttemptSpanMode } from './attempt-span-mode.ts';
 
 const MODEL = 'gpt-oss-120b';
 const SERVER = { 'server.address': 'api.cerebras.ai', 'server.port': 443 };
@@ -18,6 +23,20 @@ const LIVE = {
 const REQUEST = { 'acpt.budget.ms': 30_000, 'acpt.budget.mode': 'soft', 'gen_ai.request.max_tokens': 1024 };
 
 let scenario: AdapterScenario | undefined;
+
+const MODES: readonly AttemptSpanMode[] = ['all', 'retries', 'none'];
+
+/** A scenario with `attemptSpans: mode`. */
+function withMode(mode: AttemptSpanMode, options: AdapterScenarioOptions = {}): AdapterScenario {
+  return adapterScenario({ ...options, instrumentation: { ...options.instrumentation, attemptSpans: mode } });
+}
+
+/** The attempt children a mode keeps: all of them, only those of a request that retried, or none. */
+function attemptChildren(mode: AttemptSpanMode, children: SpanNode[]): SpanNode[] {
+  if (mode === 'none') return [];
+  if (mode === 'retries' && children.length < 2) return [];
+  return children;
+}
 
 afterEach(async () => {
   await scenario?.close();
@@ -86,9 +105,9 @@ function backoff(atMs: number, delayMs: number, reason: string, source: string, 
   };
 }
 
-describe('span tree of the real adapter over the mock transport', () => {
-  it('success: one CLIENT chat span with one POST child', async () => {
-    scenario = adapterScenario();
+describe.each(MODES)('span tree of the real adapter over the mock transport, attemptSpans %s', (mode) => {
+  it('success: one CLIENT chat span, with one POST child only in mode all', async () => {
+    scenario = withMode(mode);
     const response = await scenario.adapter.generate('Pick a RIS phase profile', {
       seed: 7,
       attributes: { 'acpt.agent.name': 'planner' },
@@ -104,7 +123,7 @@ describe('span tree of the real adapter over the mock transport', () => {
           'acpt.request.outcome': 'success',
           ...responseAttributes(response),
         }),
-        children: [post(0, 40, 0)],
+        children: attemptChildren(mode, [post(0, 40, 0)]),
       },
     ]);
     expect(await scenario.telemetry.histograms('gen_ai.client.operation.duration')).toEqual([
@@ -113,7 +132,7 @@ describe('span tree of the real adapter over the mock transport', () => {
   });
 
   it('success after two retries: a 429 (server-asked wait), a 503 (backoff), then 200', async () => {
-    scenario = adapterScenario({
+    scenario = withMode(mode, {
       liveFaults: [
         { kind: 'rate-limit-tokens', at: [0] },
         { kind: 'service-unavailable', at: [1] },
@@ -132,7 +151,11 @@ describe('span tree of the real adapter over the mock transport', () => {
           ...responseAttributes(response),
         }),
         events: [backoff(0, 20_000, '429', 'server', 1), backoff(20_000, 200, '503', 'backoff', 2)],
-        children: [rateLimited, failedPost(20_000, 1, 503, 'ACPT_HTTP_STATUS'), post(20_200, 20_240, 2)],
+        children: attemptChildren(mode, [
+          rateLimited,
+          failedPost(20_000, 1, 503, 'ACPT_HTTP_STATUS'),
+          post(20_200, 20_240, 2),
+        ]),
       },
     ]);
     expect(await scenario.telemetry.sums('acpt.llm.retries')).toEqual([
@@ -145,7 +168,7 @@ describe('span tree of the real adapter over the mock transport', () => {
   });
 
   it('retries exhausted, then the mock fallback: failed POSTs and an INTERNAL acpt.mock chat child', async () => {
-    scenario = adapterScenario({ liveFaults: [{ kind: 'service-unavailable' }] });
+    scenario = withMode(mode, { liveFaults: [{ kind: 'service-unavailable' }] });
     const response = await scenario.adapter.generate('Pick a RIS phase profile');
     expect(response.fallback).toEqual({ reason: 'retries_exhausted' });
     expect(scenario.telemetry.tree(T0)).toEqual([
@@ -164,7 +187,7 @@ describe('span tree of the real adapter over the mock transport', () => {
           backoff(100, 200, '503', 'backoff', 2),
           { name: 'acpt.fallback.start', atMs: 300, attributes: { 'acpt.fallback.reason': 'retries_exhausted' } },
         ],
-        children: [
+        children: attemptChildren(mode, [
           failedPost(0, 0, 503, 'ACPT_HTTP_STATUS'),
           failedPost(100, 1, 503, 'ACPT_HTTP_STATUS'),
           failedPost(300, 2, 503, 'ACPT_HTTP_STATUS'),
@@ -173,7 +196,7 @@ describe('span tree of the real adapter over the mock transport', () => {
             'gen_ai.provider.name': 'acpt.mock',
             'gen_ai.request.model': MODEL,
           }),
-        ],
+        ]),
       },
     ]);
     const mockBase = {
@@ -190,7 +213,7 @@ describe('span tree of the real adapter over the mock transport', () => {
   });
 
   it('a stream: gen_ai.request.stream, time to first chunk, and the chunk histograms', async () => {
-    scenario = adapterScenario({
+    scenario = withMode(mode, {
       liveLatency: { kind: 'fixed', ms: 40, timeToFirstTokenMs: 10, tokensPerSecond: 100 },
     });
     let response: AdapterResponse | undefined;
@@ -216,7 +239,7 @@ describe('span tree of the real adapter over the mock transport', () => {
           ...responseAttributes(response),
         }),
         events: [{ name: 'gen_ai.first_chunk', atMs: firstChunkMs }],
-        children: [post(0, endMs, 0)],
+        children: attemptChildren(mode, [post(0, endMs, 0)]),
       },
     ]);
     const ttfc = await scenario.telemetry.histograms('gen_ai.client.operation.time_to_first_chunk');
@@ -227,7 +250,7 @@ describe('span tree of the real adapter over the mock transport', () => {
   });
 
   it('a templated batch: an INTERNAL acpt.batch span linked to the packed chat call', async () => {
-    scenario = adapterScenario();
+    scenario = withMode(mode);
     const result = await scenario.adapter.generateTemplated({
       template: 'Rate the link quality of each vehicle.',
       items: [
@@ -257,14 +280,16 @@ describe('span tree of the real adapter over the mock transport', () => {
       },
     ]);
     expect(packed?.attributes).toMatchObject({ ...LIVE, 'acpt.batch.id': 't1', 'gen_ai.output.type': 'json' });
-    expect(packed?.children).toEqual([post(0, packedEndMs ?? Number.NaN, 0, { 'acpt.batch.id': 't1' })]);
+    expect(packed?.children).toEqual(
+      attemptChildren(mode, [post(0, packedEndMs ?? Number.NaN, 0, { 'acpt.batch.id': 't1' })]),
+    );
     for (const reask of reasks) expect(reask.attributes['acpt.batch.id']).toBeUndefined();
   });
 
   it('a micro-batch: the requests that waited for a slot get acpt.batch spans linked to them, each in its own trace', async () => {
     // Two slots: vehicles 1 and 2 go at once (batching never delays a request while a slot is free); 3 and 4 wait
     // and leave as the two slots free up: one acpt.batch span per dispatch (b1, b2), each linked to its member.
-    scenario = adapterScenario({ config: { batching: { batchSize: 2, maxWaitMs: 5, maxInFlight: 2 } } });
+    scenario = withMode(mode, { config: { batching: { batchSize: 2, maxWaitMs: 5, maxInFlight: 2 } } });
     const settled = await scenario.adapter.generateMany([
       { input: 'vehicle 1' },
       { input: 'vehicle 2' },
@@ -287,5 +312,17 @@ describe('span tree of the real adapter over the mock transport', () => {
       batched.map((member) => member.spanContext().spanId).sort(),
     );
     expect(new Set(members.map((member) => member.spanContext().traceId)).size).toBe(4);
+  });
+  it('one failed attempt (a 401, never retried): the chat span stands for it unless mode all gives it a child', async () => {
+    scenario = withMode(mode, { liveFaults: [{ kind: 'unauthorized' }], config: { fallback: 'throw' } });
+    await expect(scenario.adapter.generate('Pick a RIS phase profile')).rejects.toThrow();
+    const [chat] = scenario.telemetry.tree(T0);
+    const failed = failedPost(0, 0, 401, 'ACPT_AUTHENTICATION');
+    expect(chat?.children).toEqual(attemptChildren(mode, [failed]));
+    expect(chat?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(chat?.attributes).toMatchObject({ 'error.type': '401', 'acpt.retry.attempts': 1 });
+    // The attempt's HTTP status is on the chat span exactly when no attempt span carries it.
+    const standsAlone = mode === 'retries';
+    expect(chat?.attributes['http.response.status_code']).toBe(standsAlone ? 401 : undefined);
   });
 });

@@ -1,6 +1,7 @@
 import type { AttemptErrorEvent, AttemptStartEvent, EventError } from '@acpt/config';
 import { type Attributes, type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import { ATTR, OPERATION_CHAT } from '../semconv/attributes.ts';
+import type { AttemptSpanMode } from './attempt-span-mode.ts';
 import type { RequestState } from './request-state.ts';
 
 interface FirstLiveAttributes {
@@ -21,10 +22,41 @@ interface FirstLiveAttributes {
  */
 export class AttemptSpans {
   readonly #tracer: Tracer;
+  readonly #deferFirst: boolean;
+  readonly #captureMessages: boolean;
   #firstLive: FirstLiveAttributes | undefined;
 
-  constructor(tracer: Tracer) {
+  /**
+   * @param mode - `all` starts every attempt's span at once; `retries` defers the first attempt's span until a second
+   * attempt starts (it is then made with the first attempt's own start and end times), and drops it otherwise
+   * @param captureMessages - whether failed attempts' status descriptions may carry the error message
+   */
+  constructor(tracer: Tracer, mode: Exclude<AttemptSpanMode, 'none'>, captureMessages: boolean) {
     this.#tracer = tracer;
+    this.#deferFirst = mode === 'retries';
+    this.#captureMessages = captureMessages;
+  }
+
+  /**
+   * Called at each `attempt-start` of a recording request: the attempt's span, or `undefined` while the first attempt
+   * is deferred. At the second attempt the deferred first one gets its span, ended (or failed) as it ended.
+   */
+  begin(state: RequestState, event: AttemptStartEvent): Span | undefined {
+    state.attemptCount += 1;
+    if (!this.#deferFirst) return this.start(state, event);
+    if (state.attemptCount === 1) {
+      state.deferredStart = event;
+      return undefined;
+    }
+    const first = state.deferredStart;
+    if (first !== undefined) {
+      state.deferredStart = undefined;
+      const span = this.start(state, first);
+      const error = state.deferredError;
+      if (error !== undefined) failAttemptSpan(span, error, this.#captureMessages);
+      else span.end(state.deferredEndMs ?? event.timestampMs);
+    }
+    return this.start(state, event);
   }
 
   /** Starts the attempt's span as a child of the logical span (`state.context`). */
@@ -76,6 +108,17 @@ function liveAttributes(event: AttemptStartEvent, address: string | undefined, p
   }
   if (event.attempt > 1) attributes[ATTR.httpResendCount] = event.attempt - 1;
   return attributes;
+}
+
+/**
+ * `attemptSpans: 'retries'` and a request that ended after a single failed attempt: the logical span, which stands
+ * for that attempt, gets the attempt span's HTTP status and 429 kind (it already has `error.type` and the code).
+ */
+export function setSingleAttemptFailure(span: Span, state: RequestState): void {
+  const error = state.deferredError?.error;
+  if (state.deferredStart === undefined || error === undefined) return;
+  if (error.status !== undefined) span.setAttribute(ATTR.httpStatusCode, error.status);
+  if (error.rateLimitKind !== undefined) span.setAttribute(ATTR.rateLimitKind, error.rateLimitKind);
 }
 
 /** Ends an attempt span as failed: `error.type`, the HTTP status and 429 kind when known, status ERROR. */

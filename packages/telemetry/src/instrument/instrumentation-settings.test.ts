@@ -8,7 +8,7 @@ describe('resolveInstrumentationSettings', () => {
       names: SEMCONV_V1_41,
       captureContent: 'none',
       legacySystemAttribute: false,
-      attemptSpans: true,
+      attemptSpans: 'retries',
       costAttributes: { names: [], maxValues: 50 },
     });
   });
@@ -48,6 +48,21 @@ describe('resolveInstrumentationSettings', () => {
       captureContent: false,
       attemptSpans: false,
     });
-    expect(settings).toMatchObject({ names: SEMCONV_V1_41, captureContent: 'none', attemptSpans: false });
+    expect(settings).toMatchObject({ names: SEMCONV_V1_41, captureContent: 'none', attemptSpans: 'none' });
+  });
+
+  it('takes the attempt span modes, and the older booleans as all and none', () => {
+    for (const mode of ['all', 'retries', 'none'] as const) {
+      expect(resolveInstrumentationSettings({ env: {}, attemptSpans: mode }).attemptSpans).toBe(mode);
+    }
+    expect(resolveInstrumentationSettings({ env: {}, attemptSpans: true }).attemptSpans).toBe('all');
+    expect(resolveInstrumentationSettings({ env: {}, attemptSpans: false }).attemptSpans).toBe('none');
+  });
+
+  it('refuses an unknown attemptSpans, naming the option and the modes', () => {
+    const bad = { env: {}, attemptSpans: 'first' } as unknown as Parameters<typeof resolveInstrumentationSettings>[0];
+    expect(() => resolveInstrumentationSettings(bad)).toThrow(
+      /attemptSpans must be one of 'all', 'retries', 'none' \(received "first"\)/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   type SemconvNames,
   selectSemconvNames,
 } from '../semconv/semconv.ts';
+import { type AttemptSpanMode, resolveAttemptSpanMode } from './attempt-span-mode.ts';
 import { type ContentCaptureMode, resolveContentCaptureMode } from './content-capture-mode.ts';
 import type { ContentUploader } from './content-uploader.ts';
 import { resolveCostAttributes } from './cost-attributes.ts';
@@ -47,8 +48,15 @@ export interface InstrumentAdapterOptions {
   readonly semconv?: SemconvMode;
   /** Also set the deprecated `gen_ai.system` for old dashboards. @defaultValue `ACPT_SEMCONV_LEGACY_SYSTEM=1` */
   readonly legacySystemAttribute?: boolean;
-  /** Emit one child span per attempt; turn off when an HTTP client instrumentation already does. @defaultValue `true` */
-  readonly attemptSpans?: boolean;
+  /**
+   * Child spans per attempt (`POST`, or `chat {model}` on the mock): `'all'` for every attempt, `'retries'` only for
+   * the attempts of a request that needed more than one (a request answered at once has the logical span alone, which
+   * already covers its single attempt; the spans of earlier attempts are created, with their own times, when the
+   * second attempt starts), `'none'` when an HTTP client instrumentation already traces the calls. `true` and `false`
+   * are the older spellings of `'all'` and `'none'`.
+   * @defaultValue `'retries'`
+   */
+  readonly attemptSpans?: AttemptSpanMode | boolean;
   /**
    * Caller attributes (the adapter's `attributes` option, e.g. `agent`, `scenario`) copied onto the cost metric
    * `acpt.llm.cost` as `acpt.<name>`, so cost can be broken down by them. Cardinality stays bounded: at most
@@ -67,7 +75,7 @@ export interface InstrumentationSettings {
   readonly names: SemconvNames;
   readonly captureContent: ContentCaptureMode;
   readonly legacySystemAttribute: boolean;
-  readonly attemptSpans: boolean;
+  readonly attemptSpans: AttemptSpanMode;
   readonly costAttributes: { readonly names: readonly string[]; readonly maxValues: number };
 }
 
@@ -75,7 +83,7 @@ export interface InstrumentationSettings {
  * Resolves {@link InstrumentAdapterOptions}: explicit options win over environment variables.
  *
  * @throws {AcptConfigError} for an unknown `ACPT_TELEMETRY_CAPTURE_CONTENT` (or `captureContent`) value, or bad
- * `costAttributes` / `maxCostAttributeValues`
+ * `costAttributes` / `maxCostAttributeValues`, or an unknown `attemptSpans`
  */
 export function resolveInstrumentationSettings(options: InstrumentAdapterOptions): InstrumentationSettings {
   const env = options.env ?? process.env;
@@ -89,7 +97,7 @@ export function resolveInstrumentationSettings(options: InstrumentAdapterOptions
     names,
     captureContent: resolveContentCaptureMode(options.captureContent, env),
     legacySystemAttribute: options.legacySystemAttribute ?? env['ACPT_SEMCONV_LEGACY_SYSTEM'] === '1',
-    attemptSpans: options.attemptSpans ?? true,
+    attemptSpans: resolveAttemptSpanMode(options.attemptSpans),
     costAttributes: resolveCostAttributes(options.costAttributes, options.maxCostAttributeValues),
   };
 }

@@ -1,3 +1,4 @@
+import type { AttemptErrorEvent, AttemptStartEvent } from '@acpt/config';
 import type { Attributes, Context, Span } from '@opentelemetry/api';
 
 /** What the instrumentation keeps per logical request, from `request-start` until `request-end`. */
@@ -24,6 +25,14 @@ export interface RequestState {
   readonly costBase: Attributes;
   /** The open attempt span, if any. */
   attemptSpan: Span | undefined;
+  /** Attempts started so far (counted only while attempt spans are made). */
+  attemptCount: number;
+  /** `attemptSpans: 'retries'`: the first attempt, whose span is made only if a second attempt starts. */
+  deferredStart: AttemptStartEvent | undefined;
+  /** When the deferred first attempt ended, if it succeeded. */
+  deferredEndMs: number | undefined;
+  /** How the deferred first attempt failed, if it did. */
+  deferredError: AttemptErrorEvent | undefined;
   /** The batch the request was dispatched in, if any. */
   batchId: string | undefined;
   /** Seconds to a stream's first chunk, once it arrived (for the content event; the span has it as an attribute). */

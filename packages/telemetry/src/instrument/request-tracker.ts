@@ -14,7 +14,7 @@ import type {
 } from '@acpt/config';
 import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import { ATTR, MOCK_PROVIDER, OPERATION_CHAT, SPAN_EVENT } from '../semconv/attributes.ts';
-import { AttemptSpans, failAttemptSpan, statusMessage } from './attempt-spans.ts';
+import { AttemptSpans, failAttemptSpan, setSingleAttemptFailure, statusMessage } from './attempt-spans.ts';
 import { type BatchSpans, batchSize } from './batch-spans.ts';
 import type { ContentRecorder } from './content-recorder.ts';
 import type { CostAttributes } from './cost-attributes.ts';
@@ -51,11 +51,14 @@ export interface RequestTrackerParts {
 export class RequestTracker {
   readonly #parts: RequestTrackerParts;
   readonly #requests = new Map<string, RequestState>();
-  readonly #attemptSpans: AttemptSpans;
+  /** `undefined` with `attemptSpans: 'none'`. */
+  readonly #attemptSpans: AttemptSpans | undefined;
 
   constructor(parts: RequestTrackerParts) {
     this.#parts = parts;
-    this.#attemptSpans = new AttemptSpans(parts.tracer);
+    const mode = parts.settings.attemptSpans;
+    const captureMessages = parts.settings.captureContent === 'span';
+    this.#attemptSpans = mode === 'none' ? undefined : new AttemptSpans(parts.tracer, mode, captureMessages);
   }
 
   /** Requests in flight. */
@@ -83,7 +86,7 @@ export class RequestTracker {
     this.#requests.set(event.requestId, {
       span,
       recording,
-      context: recording && settings.attemptSpans ? trace.setSpan(parent, span) : undefined,
+      context: recording && this.#attemptSpans !== undefined ? trace.setSpan(parent, span) : undefined,
       model: event.model,
       stream: event.stream,
       provider: event.provider,
@@ -93,6 +96,10 @@ export class RequestTracker {
       metricBase: base,
       costBase: this.#parts.costAttributes.of(base, event.attributes),
       attemptSpan: undefined,
+      attemptCount: 0,
+      deferredStart: undefined,
+      deferredEndMs: undefined,
+      deferredError: undefined,
       batchId: undefined,
       timeToFirstChunk: undefined,
     });
@@ -109,9 +116,9 @@ export class RequestTracker {
         ? state.requestBase
         : this.#parts.attributes.base(event.provider, state.model, undefined, undefined);
     this.#parts.instruments.attempts.add(1, state.metricBase);
-    if (state.context === undefined) return;
+    if (state.context === undefined || this.#attemptSpans === undefined) return;
     state.attemptSpan?.end(event.timestampMs);
-    state.attemptSpan = this.#attemptSpans.start(state, event);
+    state.attemptSpan = this.#attemptSpans.begin(state, event);
   }
 
   /** Records the attempt's duration and ends its span. */
@@ -119,7 +126,11 @@ export class RequestTracker {
     const state = this.#requests.get(event.requestId);
     if (state === undefined) return;
     this.#parts.instruments.attemptDuration.record(event.durationMs / 1000, state.metricBase);
-    state.attemptSpan?.end(event.timestampMs);
+    if (state.attemptSpan === undefined) {
+      if (state.deferredStart !== undefined) state.deferredEndMs = event.timestampMs;
+      return;
+    }
+    state.attemptSpan.end(event.timestampMs);
     state.attemptSpan = undefined;
   }
 
@@ -137,7 +148,10 @@ export class RequestTracker {
         attributes.with(state.metricBase, ATTR.rateLimitKind, error.rateLimitKind ?? 'unknown'),
       );
     }
-    if (state.attemptSpan === undefined) return;
+    if (state.attemptSpan === undefined) {
+      if (state.deferredStart !== undefined) state.deferredError = event;
+      return;
+    }
     failAttemptSpan(state.attemptSpan, event, settings.captureContent === 'span');
     state.attemptSpan = undefined;
   }
@@ -248,6 +262,7 @@ export class RequestTracker {
     state.attemptSpan?.end(event.timestampMs);
     if (state.recording) {
       setRequestEndAttributes(state.span, event, { stream: state.stream, errorType });
+      setSingleAttemptFailure(state.span, state);
       if (cost !== undefined) {
         if (cost.usd !== null) state.span.setAttribute(ATTR.costUsd, cost.usd);
         state.span.setAttribute(ATTR.costSource, cost.source);

@@ -55,13 +55,15 @@ describe('per-request state', () => {
       fc.property(
         fc.array(script, { minLength: 1, maxLength: 12 }),
         fc.array(fc.nat(), { maxLength: 200 }),
-        (scripts, picks) => {
+        fc.constantFrom('all', 'retries', 'none'),
+        (scripts, picks, mode) => {
           const telemetry = new TelemetryHarness();
           const source = new FakeEventSource();
           const instrumentation = instrumentAdapter(source, {
             tracerProvider: telemetry.tracerProvider,
             meterProvider: telemetry.meterProvider,
             env: {},
+            attemptSpans: mode,
           });
           const ids = scripts.map((_, index) => `r${index}`);
           const queues = ids.map((id, index) => eventsOf(id, scripts[index] as Script));
@@ -80,7 +82,12 @@ describe('per-request state', () => {
           }
           expect(instrumentation.activeRequests).toBe(0);
           const spans = telemetry.spans();
-          const attempts = scripts.reduce((sum, entry) => sum + entry.failures + (entry.end === 'error' ? 0 : 1), 0);
+          // Attempt spans: every attempt (all), only those of requests with more than one (retries), none (none).
+          const attempts = scripts.reduce((sum, entry) => {
+            const made = entry.failures + (entry.end === 'error' ? 0 : 1);
+            if (mode === 'none' || (mode === 'retries' && made < 2)) return sum;
+            return sum + made;
+          }, 0);
           expect(spans).toHaveLength(scripts.length + attempts + (batched.length > 0 ? 1 : 0));
           const chats = spans.filter((span) => span.parentSpanContext === undefined && span.name.startsWith('chat'));
           expect(chats).toHaveLength(scripts.length);

@@ -11,7 +11,7 @@ import {
   type Histogram,
   MeterProvider,
   type MetricData,
-  MetricReader,
+  type MetricReader,
 } from '@opentelemetry/sdk-metrics';
 import {
   InMemorySpanExporter,
@@ -20,14 +20,7 @@ import {
   SimpleSpanProcessor,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
-
-class ManualMetricReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
-  }
-  protected override async onForceFlush(): Promise<void> {}
-  protected override async onShutdown(): Promise<void> {}
-}
+import { ManualMetricReader } from './manual-metric-reader.ts';
 
 /** A span as the tests compare it: times in ms relative to a base, children nested. */
 export interface SpanNode {
@@ -52,7 +45,7 @@ export interface TelemetryHarnessOptions {
 export class TelemetryHarness {
   readonly exporter: InMemorySpanExporter = new InMemorySpanExporter();
   readonly tracerProvider: TracerProvider;
-  readonly reader: MetricReader = new ManualMetricReader();
+  readonly reader: MetricReader = new ManualMetricReader(AggregationTemporality.CUMULATIVE);
   readonly meterProvider: MeterProvider = new MeterProvider({ readers: [this.reader] });
   readonly logExporter: InMemoryLogRecordExporter = new InMemoryLogRecordExporter();
   readonly loggerProvider: LoggerProvider;

@@ -32,7 +32,12 @@ const adapter = createAdapter({
 });
 const instrumentation = instrumentAdapter(adapter);
 for (let index = 0; index < requests; index += 1) await adapter.generate(`Request ${index}`, { seed: index });
-const ready = { event: 'ready', started: telemetry.started, plan: telemetry.plan };
+const ready = {
+  event: 'ready',
+  started: telemetry.started,
+  plan: telemetry.plan,
+  preaggregatedMetrics: telemetry.preaggregatedMetrics,
+};
 process.stdout.write(`${JSON.stringify(ready)}\n`);
 if (process.env['TEST_HOLD'] === '1') {
   process.stdin.resume();

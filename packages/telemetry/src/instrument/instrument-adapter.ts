@@ -1,5 +1,6 @@
 import type { AdapterEventSource } from '@acpt/config';
 import { metrics, trace } from '@opentelemetry/api';
+import { preaggregatedStoreFor } from '../preaggregation/preaggregation-registry.ts';
 import { SCOPE_NAME } from '../semconv/attributes.ts';
 import { VERSION } from '../version.ts';
 import { BatchSpans } from './batch-spans.ts';
@@ -45,16 +46,19 @@ export function instrumentAdapter(
 ): AdapterInstrumentation {
   const settings = resolveInstrumentationSettings(options);
   const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME, VERSION);
-  const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE_NAME, VERSION);
+  const meterProvider = options.meterProvider ?? metrics.getMeterProvider();
+  const meter = meterProvider.getMeter(SCOPE_NAME, VERSION);
+  // Histograms and token counters aggregated in process when the provider's readers carry acpt's producers.
+  const store = preaggregatedStoreFor(meterProvider);
   const attributes = attributeCacheFor(meter, settings.legacySystemAttribute);
   const batches = new BatchSpans(tracer);
   const gauges = stateGaugesFor(meter);
   const adapterState = gauges.track(source.spendStatus?.bind(source));
-  const instruments = createAdapterInstruments(meter, settings.names);
+  const instruments = createAdapterInstruments(meter, settings.names, store);
   const tracker = new RequestTracker({
     tracer,
     instruments,
-    tokens: createTokenRecorder(meter, settings.names, attributes),
+    tokens: createTokenRecorder(meter, settings.names, attributes, store),
     attributes,
     costAttributes: new CostAttributes(attributes, settings.costAttributes),
     batches,

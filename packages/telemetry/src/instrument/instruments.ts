@@ -1,19 +1,25 @@
-import type { Histogram, Meter } from '@opentelemetry/api';
+import type { Attributes, Meter } from '@opentelemetry/api';
+import type { PreaggregatedStore } from '../preaggregation/preaggregated-store.ts';
 import { ACPT_METRIC } from '../semconv/attributes.ts';
 import { DURATION_BUCKETS_SECONDS, type SemconvNames } from '../semconv/semconv.ts';
 import { talliedCounterFor } from './shared-meter-state.ts';
 import type { CounterLike } from './tallied-counter.ts';
 
+/** What the instrumentation needs of a histogram: the SDK's, or one aggregated in process. */
+export interface HistogramLike {
+  record(value: number, attributes: Attributes): void;
+}
+
 /** Every synchronous instrument, created once per instrumented adapter. */
 export interface AdapterInstruments {
   /** Logical operation duration (s), once per logical call. */
-  readonly operationDuration: Histogram;
+  readonly operationDuration: HistogramLike;
   /** Time to the first chunk of a stream (s). */
-  readonly timeToFirstChunk: Histogram;
+  readonly timeToFirstChunk: HistogramLike;
   /** Time between later chunks of a stream (s). */
-  readonly timePerOutputChunk: Histogram;
+  readonly timePerOutputChunk: HistogramLike;
   /** One observation per attempt (s). */
-  readonly attemptDuration: Histogram;
+  readonly attemptDuration: HistogramLike;
   /** Attempts, the first included. */
   readonly attempts: CounterLike;
   /** Attempts after the first, by `error.type` of the failure that caused them. */
@@ -37,16 +43,33 @@ export interface AdapterInstruments {
 }
 
 /**
- * Creates the instruments: histograms with the conventions' advised bucket boundaries (no View needed), counters
- * tallied in process and shared by every instrumentation on the meter (see {@link TalliedCounter}).
+ * A histogram with advised bucket boundaries: aggregated in process in `store` when there is one (the meter provider's
+ * readers carry its producers), else the SDK's own. Both export the same metric.
  */
-export function createAdapterInstruments(meter: Meter, names: SemconvNames): AdapterInstruments {
-  const seconds = (name: string, description: string): Histogram =>
-    meter.createHistogram(name, {
-      description,
-      unit: 's',
-      advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
-    });
+export function histogramOf(
+  meter: Meter,
+  store: PreaggregatedStore | undefined,
+  name: string,
+  options: { readonly description: string; readonly unit: string; readonly boundaries: readonly number[] },
+): HistogramLike {
+  if (store !== undefined) return store.histogram(name, options);
+  const { description, unit, boundaries } = options;
+  return meter.createHistogram(name, { description, unit, advice: { explicitBucketBoundaries: [...boundaries] } });
+}
+
+/**
+ * Creates the instruments: histograms with the conventions' advised bucket boundaries (no View needed), counters
+ * tallied in process and shared by every instrumentation on the meter (see {@link TalliedCounter}). With a `store`
+ * (the meter provider's readers carry its producers) the histograms are aggregated in process and handed to the SDK at
+ * collection; without one they are the SDK's own. Either way they export the same metrics.
+ */
+export function createAdapterInstruments(
+  meter: Meter,
+  names: SemconvNames,
+  store: PreaggregatedStore | undefined,
+): AdapterInstruments {
+  const seconds = (name: string, description: string): HistogramLike =>
+    histogramOf(meter, store, name, { description, unit: 's', boundaries: DURATION_BUCKETS_SECONDS });
   const counter = (name: string, unit: string, description: string): CounterLike =>
     talliedCounterFor(meter, name, { description, unit });
   return {

@@ -1,8 +1,11 @@
 import type { Usage } from '@acpt/config';
-import type { Attributes, Counter, Histogram, Meter } from '@opentelemetry/api';
+import type { Attributes, Meter } from '@opentelemetry/api';
+import type { PreaggregatedStore } from '../preaggregation/preaggregated-store.ts';
 import { ATTR } from '../semconv/attributes.ts';
 import { type SemconvNames, TOKEN_BUCKETS } from '../semconv/semconv.ts';
+import { type HistogramLike, histogramOf } from './instruments.ts';
 import type { MetricAttributeCache } from './metric-attributes.ts';
+import type { CounterLike } from './tallied-counter.ts';
 
 /** Records token usage once per logical call, in the shape of the selected naming mode. */
 export interface TokenRecorder {
@@ -10,15 +13,20 @@ export interface TokenRecorder {
   record(usage: Usage | undefined, base: Attributes): void;
 }
 
-/** Creates the token instruments of the naming mode and the recorder that feeds them. */
-export function createTokenRecorder(meter: Meter, names: SemconvNames, cache: MetricAttributeCache): TokenRecorder {
-  const advice = { explicitBucketBoundaries: [...TOKEN_BUCKETS] };
+/**
+ * Creates the token instruments of the naming mode and the recorder that feeds them: the SDK's own, or aggregated in
+ * process in `store` when the meter provider's readers carry its producers (exported the same way).
+ */
+export function createTokenRecorder(
+  meter: Meter,
+  names: SemconvNames,
+  cache: MetricAttributeCache,
+  store: PreaggregatedStore | undefined,
+): TokenRecorder {
+  const tokenHistogram = (name: string, description: string): HistogramLike =>
+    histogramOf(meter, store, name, { description, unit: '{token}', boundaries: TOKEN_BUCKETS });
   if (names.tokenUsageHistogram !== undefined) {
-    const histogram = meter.createHistogram(names.tokenUsageHistogram, {
-      description: 'Tokens used per operation, by token type.',
-      unit: '{token}',
-      advice,
-    });
+    const histogram = tokenHistogram(names.tokenUsageHistogram, 'Tokens used per operation, by token type.');
     return { record: (usage, base) => recordLegacy(histogram, cache, usage, base) };
   }
   const counterNames = names.tokenCounters;
@@ -26,10 +34,11 @@ export function createTokenRecorder(meter: Meter, names: SemconvNames, cache: Me
   if (counterNames === undefined || histogramNames === undefined) {
     throw new Error(`semconv table ${names.mode} names no token instruments`);
   }
-  const counter = (name: string): Counter =>
-    meter.createCounter(name, { description: 'Tokens used.', unit: '{token}' });
-  const histogram = (name: string): Histogram =>
-    meter.createHistogram(name, { description: 'Tokens per operation.', unit: '{token}', advice });
+  const counter = (name: string): CounterLike =>
+    store === undefined
+      ? meter.createCounter(name, { description: 'Tokens used.', unit: '{token}' })
+      : store.counter(name, { description: 'Tokens used.', unit: '{token}' });
+  const histogram = (name: string): HistogramLike => tokenHistogram(name, 'Tokens per operation.');
   const latest: LatestInstruments = {
     input: counter(counterNames.input),
     output: counter(counterNames.output),
@@ -42,7 +51,7 @@ export function createTokenRecorder(meter: Meter, names: SemconvNames, cache: Me
 }
 
 function recordLegacy(
-  histogram: Histogram,
+  histogram: HistogramLike,
   cache: MetricAttributeCache,
   usage: Usage | undefined,
   base: Attributes,
@@ -53,12 +62,12 @@ function recordLegacy(
 }
 
 interface LatestInstruments {
-  readonly input: Counter;
-  readonly output: Counter;
-  readonly cacheRead: Counter;
-  readonly reasoning: Counter;
-  readonly inputHistogram: Histogram;
-  readonly outputHistogram: Histogram;
+  readonly input: CounterLike;
+  readonly output: CounterLike;
+  readonly cacheRead: CounterLike;
+  readonly reasoning: CounterLike;
+  readonly inputHistogram: HistogramLike;
+  readonly outputHistogram: HistogramLike;
 }
 
 function recordLatest(

@@ -1,4 +1,8 @@
 export {
+  type MetricReaderSelections,
+  PreaggregatedMetrics,
+} from '../preaggregation/preaggregated-metrics.ts';
+export {
   type StartTelemetryOptions,
   startTelemetry,
   type Telemetry,

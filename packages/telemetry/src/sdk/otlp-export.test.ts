@@ -18,6 +18,8 @@ describe('startTelemetry in a child process, exporting OTLP http/protobuf to a r
     const program = runProgram({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, TEST_REQUESTS: '3' });
     const ready = await program.waitFor('ready');
     expect(ready).toMatchObject({ started: true, plan: { disabled: false, traces: true, metrics: true, logs: true } });
+    // The reader startTelemetry built from the environment carries acpt's producer: histograms take the in-process path.
+    expect(ready['preaggregatedMetrics']).toBe(true);
     expect(await program.waitFor('shutdown')).toMatchObject({ outcome: 'done' });
     expect((await program.exit).code).toBe(0);
 

@@ -23,7 +23,11 @@ beforeAll(async () => {
     TEST_HOLD: '1',
   });
   const ready = await program.waitFor('ready');
-  expect(ready).toMatchObject({ started: true, plan: { traces: false, metrics: true, logs: false } });
+  expect(ready).toMatchObject({
+    started: true,
+    plan: { traces: false, metrics: true, logs: false },
+    preaggregatedMetrics: true,
+  });
   prometheus = await startPrometheus({
     target: `127.0.0.1:${exporterPort}`,
     job: JOB,

@@ -1,9 +1,11 @@
 import { context, logs, metrics, propagation, trace } from '@opentelemetry/api';
 import { BatchLogRecordProcessor, InMemoryLogRecordExporter } from '@opentelemetry/sdk-logs';
+import { AggregationTemporality } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestEnd, requestStart } from '../__fixtures__/adapter-events.ts';
 import { FakeEventSource } from '../__fixtures__/fake-event-source.ts';
+import { ManualMetricReader } from '../__fixtures__/manual-metric-reader.ts';
 import { instrumentAdapter } from '../instrument/instrument-adapter.ts';
 import { startTelemetry, type Telemetry } from './start-telemetry.ts';
 
@@ -112,5 +114,37 @@ describe('startTelemetry', () => {
     });
     expect(telemetry.started).toBe(false);
     expect(telemetry.plan).toEqual({ disabled: false, traces: false, metrics: false, logs: false });
+  });
+
+  it.each([
+    ['a reader function gets acpt’s producer: histograms aggregated in process', true],
+    ['a reader given as is keeps the SDK’s instruments', false],
+  ] as const)('%s; the duration histogram is exported either way', async (_case, viaFunction) => {
+    let reader: ManualMetricReader | undefined;
+    const cumulative = AggregationTemporality.CUMULATIVE;
+    telemetry = startTelemetry({
+      serviceName: 'test',
+      env: {},
+      metricReaders: [
+        viaFunction
+          ? (producer) => {
+              reader = new ManualMetricReader(cumulative, { metricProducers: [producer] });
+              return reader;
+            }
+          : (reader = new ManualMetricReader(cumulative)),
+      ],
+    });
+    expect(telemetry.preaggregatedMetrics).toBe(viaFunction);
+    const source = new FakeEventSource();
+    const instrumentation = instrumentAdapter(source, { env: {} });
+    source.emit('request-start', requestStart('r1', 0));
+    source.emit('request-end', requestEnd('r1', 250));
+    instrumentation.detach();
+    const collected = await (reader as ManualMetricReader).collect();
+    const duration = collected.resourceMetrics.scopeMetrics
+      .flatMap((scope) => scope.metrics)
+      .find((metric) => metric.descriptor.name === 'gen_ai.client.operation.duration');
+    expect(duration?.descriptor.unit).toBe('s');
+    expect(duration?.dataPoints.map((point) => (point.value as { sum: number }).sum)).toEqual([0.25]);
   });
 });

@@ -8,7 +8,10 @@ import {
   type TracerProvider,
   trace,
 } from '@opentelemetry/api';
+import type { IMetricReader, MetricProducer } from '@opentelemetry/sdk-metrics';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { PreaggregatedMetrics } from '../preaggregation/preaggregated-metrics.ts';
+import { envMetricReaders } from './env-metric-readers.ts';
 import { resourceDetectors } from './resource-detectors.ts';
 import { installShutdownHooks } from './shutdown-hooks.ts';
 import { type Environment, planTelemetry, type TelemetryPlan } from './telemetry-plan.ts';
@@ -24,8 +27,13 @@ export interface StartTelemetryOptions {
   readonly resourceAttributes?: Attributes;
   /** Span processors to use instead of the ones `OTEL_TRACES_EXPORTER` describes (tests, custom exporters); `[]`: none. */
   readonly spanProcessors?: NodeSDKConfiguration['spanProcessors'];
-  /** Metric readers to use instead of the ones `OTEL_METRICS_EXPORTER` describes; `[]`: none. */
-  readonly metricReaders?: NodeSDKConfiguration['metricReaders'];
+  /**
+   * Metric readers to use instead of the ones `OTEL_METRICS_EXPORTER` describes; `[]`: none. A function is called
+   * with acpt's `MetricProducer` for that reader and returns the reader, which must list the producer in its
+   * `metricProducers` (see {@link PreaggregatedMetrics}); when every entry is such a function, `instrumentAdapter`
+   * aggregates its histograms in process. A reader given as is keeps the SDK's instruments for every reader.
+   */
+  readonly metricReaders?: readonly (IMetricReader | ((producer: MetricProducer) => IMetricReader))[];
   /**
    * Log record processors to use instead of the ones `OTEL_LOGS_EXPORTER` describes; `[]`: none. Logs carry the
    * content event of `instrumentAdapter(…, { captureContent: 'event' })`.
@@ -56,6 +64,12 @@ export interface Telemetry {
   readonly meterProvider: MeterProvider;
   /** The global logger provider (one that exports nothing when logs are off). */
   readonly loggerProvider: LoggerProvider;
+  /**
+   * Whether `instrumentAdapter` on `meterProvider` aggregates acpt's histograms and token counters in process and
+   * hands them to the readers at collection (every reader carries acpt's producer and asks for the default
+   * aggregation), rather than recording them through the SDK's instruments. The exported metrics are the same.
+   */
+  readonly preaggregatedMetrics: boolean;
   /** Exports what is buffered; resolves within `shutdownTimeoutMs`, never rejects. */
   forceFlush(): Promise<TelemetryShutdownOutcome>;
   /** Flushes and stops, once; resolves within `shutdownTimeoutMs`, never rejects, even with the backend down. */
@@ -97,15 +111,22 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
 
   const attributes: Attributes = { ...options.resourceAttributes };
   if (options.serviceVersion !== undefined) attributes['service.version'] = options.serviceVersion;
+  const acptMetrics = new PreaggregatedMetrics();
+  const readers = plan.metrics ? metricReaders(acptMetrics, options.metricReaders) : { list: [], allCarry: false };
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     resourceDetectors: resourceDetectors(env, attributes),
     spanProcessors: plan.traces ? options.spanProcessors : [],
-    metricReaders: plan.metrics ? options.metricReaders : [],
+    metricReaders: readers.list,
     logRecordProcessors: plan.logs ? options.logRecordProcessors : [],
     ...(options.sampler === undefined ? {} : { sampler: options.sampler }),
   });
+  const meterProviderBefore = metrics.getMeterProvider();
   sdk.start();
+  // Only the provider this SDK registered (a provider registered earlier stays global, with readers of its own).
+  const meterProvider = metrics.getMeterProvider();
+  const preaggregated =
+    readers.allCarry && meterProvider !== meterProviderBefore && acptMetrics.register(meterProvider);
 
   const onError = (error: unknown): void => diag.warn(`@acpt/telemetry: export failed: ${String(error)}`);
   let shutdownResult: Promise<TelemetryShutdownOutcome> | undefined;
@@ -113,8 +134,9 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
     started: true,
     plan,
     tracerProvider: trace.getTracerProvider(),
-    meterProvider: metrics.getMeterProvider(),
+    meterProvider,
     loggerProvider: logs.getLoggerProvider(),
+    preaggregatedMetrics: preaggregated,
     forceFlush: () => withDeadline(flushProviders(), timeoutMs, onError),
     shutdown: () => {
       shutdownResult ??= withDeadline(sdk.shutdown(), timeoutMs, onError);
@@ -133,9 +155,31 @@ function notStarted(plan: TelemetryPlan): Telemetry {
     tracerProvider: trace.getTracerProvider(),
     meterProvider: metrics.getMeterProvider(),
     loggerProvider: logs.getLoggerProvider(),
+    preaggregatedMetrics: false,
     forceFlush: outcome,
     shutdown: outcome,
   };
+}
+
+/**
+ * The readers to start: the environment's (as `NodeSDK` builds them, each with acpt's producer) or the given ones
+ * (functions get acpt's producer). `allCarry`: every reader has the producer, so the in-process path may be used.
+ */
+function metricReaders(
+  acptMetrics: PreaggregatedMetrics,
+  given: StartTelemetryOptions['metricReaders'],
+): { readonly list: IMetricReader[]; readonly allCarry: boolean } {
+  if (given === undefined) {
+    const list = envMetricReaders(acptMetrics, process.env);
+    return { list, allCarry: list.length > 0 };
+  }
+  let allCarry = given.length > 0;
+  const list = given.map((entry) => {
+    if (typeof entry === 'function') return acptMetrics.reader(entry);
+    allCarry = false;
+    return entry;
+  });
+  return { list, allCarry };
 }
 
 interface Flushable {

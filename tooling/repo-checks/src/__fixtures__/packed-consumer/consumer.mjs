@@ -75,7 +75,8 @@ try {
     transport: createCerebrasTransport({ config }),
     mockTransport: createMockTransport({ seed: 7 }),
   });
-  const instrumentation = instrumentAdapter(adapter);
+  // Every attempt gets a POST child here (the default, 'retries', leaves a request answered at once to its chat span).
+  const instrumentation = instrumentAdapter(adapter, { attemptSpans: 'all' });
 
   const reply = await adapter.generate('Pick RIS phase bits for vehicle 3.', { system: 'You steer a surface.' });
   let streamedText = '';

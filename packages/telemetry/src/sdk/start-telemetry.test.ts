@@ -120,8 +120,9 @@ describe('startTelemetry', () => {
     ['a reader function gets acpt’s producer: histograms aggregated in process', true],
     ['a reader given as is keeps the SDK’s instruments', false],
   ] as const)('%s; the duration histogram is exported either way', async (_case, viaFunction) => {
-    let reader: ManualMetricReader | undefined;
     const cumulative = AggregationTemporality.CUMULATIVE;
+    const plain = new ManualMetricReader(cumulative);
+    let reader: ManualMetricReader = plain;
     telemetry = startTelemetry({
       serviceName: 'test',
       env: {},
@@ -131,7 +132,7 @@ describe('startTelemetry', () => {
               reader = new ManualMetricReader(cumulative, { metricProducers: [producer] });
               return reader;
             }
-          : (reader = new ManualMetricReader(cumulative)),
+          : plain,
       ],
     });
     expect(telemetry.preaggregatedMetrics).toBe(viaFunction);
@@ -140,7 +141,7 @@ describe('startTelemetry', () => {
     source.emit('request-start', requestStart('r1', 0));
     source.emit('request-end', requestEnd('r1', 250));
     instrumentation.detach();
-    const collected = await (reader as ManualMetricReader).collect();
+    const collected = await reader.collect();
     const duration = collected.resourceMetrics.scopeMetrics
       .flatMap((scope) => scope.metrics)
       .find((metric) => metric.descriptor.name === 'gen_ai.client.operation.duration');

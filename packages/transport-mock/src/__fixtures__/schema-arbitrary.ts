@@ -11,6 +11,13 @@ export function expectValid(schema: JsonSchema, value: unknown): void {
     throw new Error(`${JSON.stringify(value)} breaks ${JSON.stringify(schema)}: ${ajv.errorsText(validate.errors)}`);
 }
 
+/**
+ * ajv compares `const` values with fast-deep-equal, which calls an object's own `valueOf`/`toString` when they are not
+ * `Object.prototype`'s: a JSON object with such a key (`{"toString": false}`) makes ajv itself throw. Not a property of
+ * `jsonFromSchema`, so those values are left out of the generated `const`s.
+ */
+const ajvBreakingKey = /"(valueOf|toString)":/;
+
 const range = (maxValue: number) =>
   fc
     .tuple(fc.integer({ min: -maxValue, max: maxValue }), fc.integer({ min: -maxValue, max: maxValue }))
@@ -33,7 +40,10 @@ const leaf: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc
     .uniqueArray(fc.oneof(fc.string({ maxLength: 8 }), fc.integer()), { minLength: 1, maxLength: 5 })
     .map((values) => ({ enum: values })),
-  fc.jsonValue({ maxDepth: 2 }).map((value) => ({ const: value })),
+  fc
+    .jsonValue({ maxDepth: 2 })
+    .filter((value) => !JSON.stringify(value).match(ajvBreakingKey))
+    .map((value) => ({ const: value })),
   fc.constant({ type: ['string', 'null'] }),
 );
 

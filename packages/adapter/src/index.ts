@@ -29,6 +29,7 @@ export { CEREBRAS_PROVIDER_OPTION_NAMES } from './options/provider-options.ts';
 export { providerOptionsIssues } from './options/provider-options-issues.ts';
 export { toolIssues } from './options/tool-issues.ts';
 export { createSpendLimiter, type InProcessSpendLimiter } from './spend/in-process-spend-limiter.ts';
+export type { StreamOptions } from './stream/stream-options.ts';
 export type { GenerateObjectOptions, ObjectResponse } from './structured/generate-object.ts';
 export { checkOutput, jsonSchemaOf, type OutputCheck } from './structured/output-schema.ts';
 export {

@@ -103,7 +103,7 @@ export {
 export { estimatePromptTokens, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS } from './contract/estimate-tokens.ts';
 export { extraBodyIssues } from './contract/extra-body-issues.ts';
 export type { RateLimitState, RateLimitWindow, RateLimitWindowName } from './contract/rate-limit.ts';
-export type { Transport, TransportCallOptions } from './contract/transport.ts';
+export type { StreamDeltaMode, Transport, TransportCallOptions } from './contract/transport.ts';
 export { AbortedError } from './errors/aborted-error.ts';
 export { AcptError, type AcptErrorCode, type AcptErrorOptions } from './errors/acpt-error.ts';
 export { ApiKeyError, type ApiKeyProblem } from './errors/api-key-error.ts';

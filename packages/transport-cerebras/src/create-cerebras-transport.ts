@@ -150,8 +150,9 @@ class UndiciCerebrasTransport implements CerebrasTransport {
   stream(request: ChatRequest, options?: TransportCallOptions): AsyncIterable<ChatStreamEvent> {
     if (this.#closing !== undefined) return rejectedStream(closedError(this.#scope));
     const signal = options?.signal;
-    if (this.#keyed.keys.isStatic) return streamChat(this.#scope, request, signal);
-    return streamWithApiKey(this.#keyed, signal, (scope) => streamChat(scope, request, signal));
+    const deltas = options?.deltas ?? 'coalesced';
+    if (this.#keyed.keys.isStatic) return streamChat(this.#scope, request, signal, deltas);
+    return streamWithApiKey(this.#keyed, signal, (scope) => streamChat(scope, request, signal, deltas));
   }
 
   warm(): void {

@@ -2,6 +2,7 @@ import type { ChatRequest, ChatResponse, ChatStreamEvent, ToolDefinition } from 
 import { createMockCerebrasServer, createMockTransport } from '@acpt/transport-mock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mergeDeltas } from './__fixtures__/merge-deltas.ts';
 import { testConfig } from './__fixtures__/test-config.ts';
 import { createCerebrasTransport } from './create-cerebras-transport.ts';
 
@@ -11,10 +12,12 @@ function comparable(response: ChatResponse): unknown {
   return rest;
 }
 
-async function comparableEvents(events: AsyncIterable<ChatStreamEvent>): Promise<unknown[]> {
-  const all: unknown[] = [];
-  for await (const event of events) all.push(event.type === 'finish' ? { finish: comparable(event.response) } : event);
-  return all;
+async function comparableEvents(events: AsyncIterable<ChatStreamEvent>, merge = false): Promise<unknown[]> {
+  const all: ChatStreamEvent[] = [];
+  for await (const event of events) all.push(event);
+  return (merge ? mergeDeltas(all) : all).map((event) =>
+    event.type === 'finish' ? { finish: comparable(event.response) } : event,
+  );
 }
 
 const bits = { type: 'array', items: { type: 'integer', enum: [0, 1, 2, 3] } };
@@ -86,7 +89,11 @@ describe('the real transport against the mock server, on tool calls and reasonin
           expect(comparable(overHttp)).toEqual(comparable(inProcess));
           seen.add(`${overHttp.finishReason}, ${overHttp.toolCalls === undefined ? 'no tool calls' : 'tool calls'}`);
           if (overHttp.reasoning !== undefined) seen.add('reasoning');
-          expect(await comparableEvents(live.stream(request))).toEqual(await comparableEvents(local.stream(request)));
+          // Per token, the wire deltas one for one; coalesced, the same once adjacent deltas of a kind are folded.
+          const perToken = await comparableEvents(live.stream(request, { deltas: 'per-token' }));
+          expect(perToken).toEqual(await comparableEvents(local.stream(request)));
+          const coalesced = await comparableEvents(live.stream(request), true);
+          expect(coalesced).toEqual(await comparableEvents(local.stream(request), true));
         }),
         { numRuns: 120, seed: 20261126 },
       );

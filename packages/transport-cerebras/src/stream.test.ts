@@ -2,6 +2,7 @@ import {
   type ChatStreamEvent,
   InvalidResponseError,
   RateLimitError,
+  type StreamDeltaMode,
   TransportHttpError,
   TransportNetworkError,
   TruncatedStreamError,
@@ -15,6 +16,7 @@ import {
   type ScriptStep,
   scriptedResponse,
 } from './__fixtures__/fixture-server.ts';
+import { mergeDeltas } from './__fixtures__/merge-deltas.ts';
 import { servedTransport } from './__fixtures__/served-transport.ts';
 import { chunkEvent, chunkJson, recordedStream, wireTimeInfo, wireUsage } from './__fixtures__/wire-fixtures.ts';
 import type { CerebrasTransport } from './create-cerebras-transport.ts';
@@ -24,9 +26,13 @@ const serve = (handler: FixtureHandler): Promise<CerebrasTransport> => served.se
 
 const hello = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 
-async function collect(live: CerebrasTransport): Promise<ChatStreamEvent[]> {
+/**
+ * Every event of one stream. `per-token` by default: these tests pin the mapping of each wire delta, and separate
+ * writes of the scripted server may reach the client in one read, where `coalesced` would merge them.
+ */
+async function collect(live: CerebrasTransport, deltas: StreamDeltaMode = 'per-token'): Promise<ChatStreamEvent[]> {
   const events: ChatStreamEvent[] = [];
-  for await (const event of live.stream(hello)) events.push(event);
+  for await (const event of live.stream(hello, { deltas })) events.push(event);
   return events;
 }
 
@@ -236,6 +242,8 @@ describe('stream() over loopback HTTP', () => {
       { type: 'tool-call', index: 0, toolCall: first },
       { type: 'tool-call', index: 1, toolCall: second },
     ]);
+    // Coalesced, however the writes were split into reads: the fragments of one call fold together, never across calls.
+    expect(mergeDeltas((await collect(live, 'coalesced')).slice(0, -1))).toEqual(mergeDeltas(events.slice(0, -1)));
   });
 
   it('cancels the request and closes its socket when the caller stops iterating', async () => {

@@ -199,7 +199,8 @@ describe('backpressure', () => {
     );
     let deltas = 0;
     let finished = false;
-    for await (const event of live.stream(hello)) {
+    // Per token: 600 events for one read, far above the high-water mark (coalesced, that read is one event).
+    for await (const event of live.stream(hello, { deltas: 'per-token' })) {
       if (deltas === 0) await pause(450);
       if (event.type === 'text-delta') deltas++;
       if (event.type === 'finish') finished = true;

@@ -37,6 +37,7 @@ import { toChatRequest } from '../request/to-chat-request.ts';
 import { createSpendLimiter } from '../spend/in-process-spend-limiter.ts';
 import type { SpendState } from '../spend/spend-gate.ts';
 import { executeStream } from '../stream/execute-stream.ts';
+import type { StreamOptions } from '../stream/stream-options.ts';
 import { type GenerateObjectOptions, generateObject, type ObjectResponse } from '../structured/generate-object.ts';
 import { generateTemplated, type TemplatedOptions, type TemplatedResult } from '../templated/generate-templated.ts';
 import { systemClock, systemSleep, systemTimers, timersFromSleep } from '../timing/timers.ts';
@@ -172,11 +173,12 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
   }
 
   /**
-   * A streamed completion: `text-delta` (and `reasoning-delta`) events as they reach the caller, then one `response`.
-   * The request starts at the first `next()`. Retried only before the first delta; breaking out aborts it.
+   * A streamed completion: `text-delta` (and `reasoning-delta`, `tool-call-delta`) events as they reach the caller —
+   * by default everything that arrived in one read as one event, `deltas: 'per-token'` for one per wire delta — then
+   * one `finish`. The request starts at the first `next()`. Retried only before the first delta; breaking out aborts it.
    */
-  async *stream(input: GenerateInput, options?: GenerateOptions): AsyncIterable<AdapterStreamEvent> {
-    yield* executeStream(this.#createRun(input, options, true));
+  async *stream(input: GenerateInput, options?: StreamOptions): AsyncIterable<AdapterStreamEvent> {
+    yield* executeStream(this.#createRun(input, options, true), options?.deltas ?? 'coalesced');
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   type ChatStreamEvent,
   CircuitOpenError,
   type FallbackReason,
+  type StreamDeltaMode,
   type ToolCall,
   type Transport,
   type TransportRole,
@@ -25,13 +26,17 @@ import { admitSpend } from '../spend/spend-gate.ts';
 type PassedEvent = Exclude<ChatStreamEvent, { type: 'finish' }>;
 
 /**
- * Runs a streamed request: deltas and tool calls as they arrive, then one `finish`. An attempt is retried only while no delta has
+ * Runs a streamed request: deltas and tool calls as they arrive (grouped per read unless `deltas` is `per-token`),
+ * then one `finish`. An attempt is retried only while no delta has
  * reached the caller; after that a failure rejects (the fallback never splices another answer onto a partial one).
  * When `config.streaming` is false the request is made whole and its text yielded once. Breaking out of the
  * iteration aborts the request (outcome `aborted`). The slot is given back before the final `response` is yielded,
  * so an abandoned iterator holds nothing.
  */
-export async function* executeStream(run: RequestRun): AsyncGenerator<AdapterStreamEvent, void, undefined> {
+export async function* executeStream(
+  run: RequestRun,
+  deltas: StreamDeltaMode = 'coalesced',
+): AsyncGenerator<AdapterStreamEvent, void, undefined> {
   try {
     if (run.signal.aborted) throw run.signal.reason;
     const scheduler = run.core.scheduler;
@@ -42,7 +47,7 @@ export async function* executeStream(run: RequestRun): AsyncGenerator<AdapterStr
       yield { type: 'finish', response: whole };
       return;
     }
-    const response = yield* serveStream(run);
+    const response = yield* serveStream(run, deltas);
     if (run.signal.aborted) throw run.signal.reason;
     const result = run.finish(response);
     run.release();
@@ -59,28 +64,33 @@ export async function* executeStream(run: RequestRun): AsyncGenerator<AdapterStr
   }
 }
 
-async function* serveStream(run: RequestRun): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
+async function* serveStream(
+  run: RequestRun,
+  deltas: StreamDeltaMode,
+): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   const core = run.core;
   if (run.route === 'mock') {
     try {
-      return yield* streamLoop(run, core.mock as Transport, 'mock');
+      return yield* streamLoop(run, core.mock as Transport, 'mock', deltas);
     } catch (error) {
       throw rejectionFor(run, error);
     }
   }
-  if (run.route === 'no-key') return yield* streamFallback(run, 'no_api_key');
+  if (run.route === 'no-key') return yield* streamFallback(run, 'no_api_key', deltas);
   const breaker = core.breaker;
   if (!breaker.tryPass(core.clock.now())) {
-    if (run.config.fallback === 'mock' && core.mock !== undefined) return yield* streamFallback(run, 'circuit_open');
+    if (run.config.fallback === 'mock' && core.mock !== undefined) {
+      return yield* streamFallback(run, 'circuit_open', deltas);
+    }
     throw new CircuitOpenError(breaker.retryAtMs);
   }
   run.isProbe = breaker.state === 'half-open';
   try {
-    return yield* streamLoop(run, core.live as Transport, 'live');
+    return yield* streamLoop(run, core.live as Transport, 'live', deltas);
   } catch (error) {
     const reason = fallbackReasonFor(run, error);
     if (reason === undefined || run.deltaCount > 0) throw rejectionFor(run, error);
-    return yield* streamFallback(run, reason);
+    return yield* streamFallback(run, reason, deltas);
   }
 }
 
@@ -88,6 +98,7 @@ async function* streamLoop(
   run: RequestRun,
   transport: Transport,
   role: TransportRole,
+  deltas: StreamDeltaMode,
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   for (;;) {
     if (role === 'live') {
@@ -101,7 +112,7 @@ async function* streamLoop(
     const startedAtMs = beginAttempt(run, role, transport);
     const deliveredBefore = run.deltaCount;
     try {
-      return yield* relay(run, transport, role, startedAtMs);
+      return yield* relay(run, transport, role, startedAtMs, deltas);
     } catch (error) {
       if (run.settled) throw error;
       await attemptFailed(run, role, transport, startedAtMs, error, run.deltaCount > deliveredBefore);
@@ -112,11 +123,12 @@ async function* streamLoop(
 async function* streamFallback(
   run: RequestRun,
   reason: FallbackReason,
+  deltas: StreamDeltaMode,
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   const mock = startFallback(run, reason);
   const startedAtMs = beginAttempt(run, 'mock', mock);
   try {
-    return yield* relay(run, mock, 'mock', startedAtMs);
+    return yield* relay(run, mock, 'mock', startedAtMs, deltas);
   } catch (error) {
     if (run.settled) throw error;
     throw fallbackFailed(run, mock, startedAtMs, error);
@@ -129,9 +141,10 @@ async function* relay(
   transport: Transport,
   role: TransportRole,
   startedAtMs: number,
+  deltas: StreamDeltaMode,
 ): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
   let delivered = false;
-  for await (const event of transport.stream(run.request, { signal: run.signal })) {
+  for await (const event of transport.stream(run.request, { signal: run.signal, deltas })) {
     switch (event.type) {
       case 'finish':
         attemptSucceeded(run, role, transport, startedAtMs, event.response);
@@ -170,7 +183,10 @@ function* wholeEvents(response: ChatResponse): Generator<PassedEvent, void, unde
   }
 }
 
-/** Emits `first-token` (and records time to first token) or `stream-chunk` for a delta reaching the caller. */
+/**
+ * Emits `first-token` (and records time to first token) or `stream-chunk` for a delta reaching the caller: one per
+ * iterator step, so with coalesced deltas one per read that brought content.
+ */
 function noteDelta(run: RequestRun): void {
   const core = run.core;
   const now = core.clock.now();

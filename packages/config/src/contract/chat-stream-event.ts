@@ -1,21 +1,27 @@
 import type { ToolCall } from './chat-request.ts';
 import type { ChatResponse } from './chat-response.ts';
 
-/** A piece of reply text, as it reached the caller. */
+/** A piece of reply text, as it reached the caller: every text that arrived together (see `StreamDeltaMode`). */
 export interface TextDeltaEvent {
   readonly type: 'text-delta';
   /** The new text (never empty). */
   readonly text: string;
 }
 
-/** A piece of reasoning (parsed `delta.reasoning`, or text stripped out of `<think>` blocks). */
+/**
+ * A piece of reasoning (parsed `delta.reasoning`, or text stripped out of `<think>` blocks), every piece that arrived
+ * together (see `StreamDeltaMode`).
+ */
 export interface ReasoningDeltaEvent {
   readonly type: 'reasoning-delta';
   /** The new reasoning text (never empty). */
   readonly text: string;
 }
 
-/** A fragment of a tool call's JSON arguments, as it arrived. Fragments of one call share its `index`. */
+/**
+ * A fragment of a tool call's JSON arguments, as it arrived (consecutive fragments of one call that arrived together
+ * are one event; see `StreamDeltaMode`). Fragments of one call share its `index`.
+ */
 export interface ToolCallDeltaEvent {
   readonly type: 'tool-call-delta';
   /** 0-based position of the call in the turn (the wire's `tool_calls[].index`). */

@@ -4,10 +4,25 @@ import type { ChatRequest } from './chat-request.ts';
 import type { ChatResponse } from './chat-response.ts';
 import type { ChatStreamEvent } from './chat-stream-event.ts';
 
+/**
+ * How a stream hands its deltas to the caller.
+ * - `coalesced` (default): one iterator step carries every delta of a kind that arrived together (one network read):
+ *   consecutive text pieces become one `text-delta`, reasoning pieces one `reasoning-delta`, fragments of one tool
+ *   call one `tool-call-delta`. The first delta is never held back: a step ends with the read that brought it.
+ * - `per-token`: one event per delta the server sent (one per SSE chunk and kind), as it was parsed.
+ *
+ * The concatenated text, reasoning and tool-call arguments, the order of kinds and the final response are the same
+ * in both modes. `coalesced` allows merging; a transport whose deltas arrive one at a time (the in-process mock,
+ * paced by its clock) delivers them one at a time in either mode.
+ */
+export type StreamDeltaMode = 'coalesced' | 'per-token';
+
 /** Per-call options of a transport. */
 export interface TransportCallOptions {
   /** Aborts the call at once and frees its socket; the call rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /** `stream()` only: how deltas are handed over ({@link StreamDeltaMode}). @defaultValue `'coalesced'` */
+  readonly deltas?: StreamDeltaMode;
 }
 
 /**

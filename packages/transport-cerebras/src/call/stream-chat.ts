@@ -1,4 +1,10 @@
-import { type ChatRequest, type ChatStreamEvent, TransportNetworkError, TruncatedStreamError } from '@acpt/config';
+import {
+  type ChatRequest,
+  type ChatStreamEvent,
+  type StreamDeltaMode,
+  TransportNetworkError,
+  TruncatedStreamError,
+} from '@acpt/config';
 import { mapTransportFailure } from '../errors/map-transport-failure.ts';
 import { buildChatBody } from '../wire/build-chat-body.ts';
 import type { CallScope } from './call-scope.ts';
@@ -20,8 +26,9 @@ function streamFailure(call: StreamingCall, scope: CallScope, signal: AbortSigna
 }
 
 /**
- * One streamed chat completion: `text-delta` and `reasoning-delta` events the moment the SSE event carrying them is
- * complete, then exactly one `finish` with the whole response (usage and `time_info` from the finishing chunk, time to
+ * One streamed chat completion: `text-delta`, `reasoning-delta` and `tool-call-delta` events at the end of the read
+ * that completed the SSE events carrying them — in `coalesced` mode one event per run of a kind in that read, in
+ * `per-token` mode one per wire delta — then exactly one `finish` with the whole response (usage and `time_info` from the finishing chunk, time to
  * first token). Success is `data: [DONE]`, or the end of the body after a chunk with `finish_reason`; an end without
  * one is a {@link TruncatedStreamError}. Mid-stream error events become the typed error of their `status_code`.
  * Breaking out of the iteration, or aborting `signal`, cancels the request and closes its socket.
@@ -30,10 +37,11 @@ export async function* streamChat(
   scope: CallScope,
   request: ChatRequest,
   signal: AbortSignal | undefined,
+  deltas: StreamDeltaMode = 'coalesced',
 ): AsyncGenerator<ChatStreamEvent, void, undefined> {
   if (signal?.aborted) throw signal.reason;
   const { settings, chat } = scope;
-  const call = new StreamingCall(scope, signal);
+  const call = new StreamingCall(scope, signal, deltas);
   try {
     scope.dispatcher.dispatch(
       {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type ChatStreamEvent, TruncatedStreamError } from '@acpt/config';
+import { type ChatStreamEvent, type StreamDeltaMode, TruncatedStreamError } from '@acpt/config';
 import { errorFromResponse } from '../errors/error-from-response.ts';
 import { redactText } from '../errors/scrub-secret.ts';
 import { createSseParser, type SseParser } from '../sse/sse-parser.ts';
@@ -13,13 +13,14 @@ const HIGH_WATER_EVENTS = 256;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
- * The dispatch handler of one chat stream. Each body read is parsed at once, in undici's data callback, so an event is
- * queued the moment its closing blank line arrives; the consumer drains the queue with {@link next} and sleeps in
+ * The dispatch handler of one chat stream. Each body read is parsed at once, in undici's data callback, and its deltas
+ * are queued at the end of that read (coalesced into one event per run of a kind, unless `per-token`); the consumer drains the queue with {@link next} and sleeps in
  * {@link waitForMore}. A `[DONE]` completes the stream at once while the rest of the body drains in the background, so
  * the socket stays reusable. Failures are kept raw in {@link failure}; the caller maps them.
  */
 export class StreamingCall extends DeadlineHandler {
   readonly #scope: CallScope;
+  readonly #deltas: StreamDeltaMode;
   #accumulator: ChatStreamAccumulator | undefined;
   #parser: SseParser | undefined;
   #status = 0;
@@ -37,9 +38,10 @@ export class StreamingCall extends DeadlineHandler {
   /** True once the `finish` event is queued. */
   complete = false;
 
-  constructor(scope: CallScope, signal: AbortSignal | undefined) {
+  constructor(scope: CallScope, signal: AbortSignal | undefined, deltas: StreamDeltaMode = 'coalesced') {
     super(scope.settings.timeouts, signal, performance.now());
     this.#scope = scope;
+    this.#deltas = deltas;
   }
 
   /** True once response headers with a 2xx status arrived. */
@@ -107,13 +109,16 @@ export class StreamingCall extends DeadlineHandler {
       return;
     }
     const secret = this.#scope.settings.apiKey.reveal();
-    const accumulator = createChatStreamAccumulator({
-      url: this.#scope.chat.url,
-      headers,
-      clock: this.#scope.clock,
-      startedAt: this.startedAt,
-      redact: (text) => redactText(text, secret),
-    });
+    const accumulator = createChatStreamAccumulator(
+      {
+        url: this.#scope.chat.url,
+        headers,
+        clock: this.#scope.clock,
+        startedAt: this.startedAt,
+        redact: (text) => redactText(text, secret),
+      },
+      this.#deltas,
+    );
     this.#accumulator = accumulator;
     this.#parser = createSseParser(accumulator.accept);
   }
@@ -127,6 +132,7 @@ export class StreamingCall extends DeadlineHandler {
     }
     if (this.complete) return;
     this.#parser.push(chunk);
+    accumulator.flush();
     if (accumulator.failure !== undefined) {
       this.cancel(accumulator.failure);
       return;
@@ -156,6 +162,7 @@ export class StreamingCall extends DeadlineHandler {
     }
     if (!this.complete) {
       this.#parser.end();
+      accumulator.flush();
       if (accumulator.failure !== undefined) {
         this.onFailure(accumulator.failure);
         return;

@@ -4,6 +4,7 @@ import {
   errorFromHttpResponse,
   type HeaderRecord,
   InvalidResponseError,
+  type StreamDeltaMode,
   type TimeInfo,
   type Usage,
 } from '@acpt/config';
@@ -12,6 +13,8 @@ import type { SseEvent } from '../sse/sse-parser.ts';
 import { type ChatResponseDraft, type ResponseMeta, responseEnvelope } from '../wire/map-chat-response.ts';
 import { mapTimeInfo, mapToolCalls, mapUsage } from '../wire/map-wire-parts.ts';
 import type { WireCompletion, WireErrorEvent, WireToolCall } from '../wire/wire-types.ts';
+import { ChunkShapes } from './chunk-shapes.ts';
+import { DeltaQueue, type ToolCallDraft } from './delta-queue.ts';
 
 /** Where a stream came from, to type its mid-stream error events. */
 export interface StreamOrigin {
@@ -29,15 +32,19 @@ export interface StreamOrigin {
 
 /**
  * Turns the SSE events of a chat stream into contract events and, at the end, the whole response. Feed it with
- * {@link ChatStreamAccumulator.accept}; take `events` after every read. A mid-stream error (an `event: error` or a
- * `data:` object with an `error` key) or an event that is not JSON is kept in `failure`, after which nothing more is
- * accepted.
+ * {@link ChatStreamAccumulator.accept}, call {@link ChatStreamAccumulator.flush} at the end of every read (in
+ * `coalesced` mode the deltas of a read become one event per run of a kind then), and take `events`. Chunks that
+ * repeat a learned envelope around one content or reasoning string skip `JSON.parse` ({@link ChunkShapes}). A
+ * mid-stream error (an `event: error` or a `data:` object with an `error` key) or an event that is not JSON is kept
+ * in `failure`, after which nothing more is accepted.
  */
 export interface ChatStreamAccumulator {
   /** Takes one SSE event (bind-free: safe to pass as a callback). */
   readonly accept: (event: SseEvent) => void;
   /** Contract events produced since the caller last emptied this array. */
   readonly events: ChatStreamEvent[];
+  /** The end of a read: the deltas held for coalescing become events. */
+  flush(): void;
   /** The typed error of a mid-stream error event or a malformed event. */
   readonly failure: unknown;
   /** True after `data: [DONE]`. */
@@ -52,16 +59,19 @@ export interface ChatStreamAccumulator {
   complete(meta: ResponseMeta): ChatResponse;
 }
 
-interface ToolCallDraft {
-  id: string;
-  name: string;
-  arguments: string;
-}
-
-/** Creates the accumulator of one stream. */
-export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAccumulator {
+/**
+ * Creates the accumulator of one stream.
+ *
+ * @param deltas - `coalesced` (default): one event per run of a kind in a read; `per-token`: one per wire delta
+ */
+export function createChatStreamAccumulator(
+  origin: StreamOrigin,
+  deltas: StreamDeltaMode = 'coalesced',
+): ChatStreamAccumulator {
   const splitter = createThinkSplitter();
-  const events: ChatStreamEvent[] = [];
+  const queue = new DeltaQueue(deltas);
+  const shapes = new ChunkShapes();
+  const events = queue.events;
   const toolCalls: ToolCallDraft[] = [];
   let text = '';
   let reasoning = '';
@@ -80,10 +90,10 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
     timeToFirstTokenMs ??= performance.now() - origin.startedAt;
     if (kind === 'text') {
       text += part;
-      events.push({ type: 'text-delta', text: part });
+      queue.text(part);
     } else {
       reasoning += part;
-      events.push({ type: 'reasoning-delta', text: part });
+      queue.reasoning(part);
     }
   };
 
@@ -110,7 +120,7 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
       const argumentsDelta = call.function?.arguments ?? '';
       draft.arguments += argumentsDelta;
       deliveredToolCall = true;
-      events.push({ type: 'tool-call-delta', index, id: draft.id, name: draft.name, argumentsDelta });
+      queue.toolCall(index, draft, argumentsDelta);
     }
   };
 
@@ -134,6 +144,15 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
   const accept = (event: SseEvent): void => {
     if (failure !== undefined || done) return;
     const { data } = event;
+    if (event.event === undefined) {
+      const delta = shapes.read(data);
+      if (delta !== undefined) {
+        if (delta === '') return;
+        if (shapes.kind === 'content') splitter.push(delta, sink);
+        else sink('reasoning', delta);
+        return;
+      }
+    }
     if (data === '[DONE]') {
       done = true;
       return;
@@ -157,11 +176,13 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
       return;
     }
     acceptChunk(parsed as WireCompletion);
+    shapes.learn(data, parsed);
   };
 
   return {
     accept,
     events,
+    flush: () => queue.flush(),
     get failure() {
       return failure;
     },
@@ -179,6 +200,7 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
     },
     complete(meta) {
       splitter.flush(sink);
+      queue.flush();
       const latency =
         timeToFirstTokenMs === undefined ? meta.latency : { ...meta.latency, timeToFirstTokenMs: timeToFirstTokenMs };
       const response: ChatResponseDraft = {
@@ -192,7 +214,7 @@ export function createChatStreamAccumulator(origin: StreamOrigin): ChatStreamAcc
       let position = 0;
       toolCalls.forEach((_draft, index) => {
         const toolCall = calls?.[position++];
-        if (toolCall !== undefined) events.push({ type: 'tool-call', index, toolCall });
+        if (toolCall !== undefined) queue.push({ type: 'tool-call', index, toolCall });
       });
       if (usage !== undefined) response.usage = usage;
       if (timeInfo !== undefined) response.timeInfo = timeInfo;

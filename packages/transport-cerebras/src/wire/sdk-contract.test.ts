@@ -75,6 +75,7 @@ describe('official SDK types as the contract', () => {
     });
     const parser = createSseParser(accumulator.accept);
     parser.push(new TextEncoder().encode(`data: ${JSON.stringify(wireChunk)}\n\n`));
+    accumulator.flush();
     expect(accumulator.events).toEqual([{ type: 'text-delta', text: 'hi' }]);
     expect(accumulator.finished).toBe(true);
     parser.push(new TextEncoder().encode(`data: ${JSON.stringify(wireError)}\n\n`));

@@ -82,7 +82,8 @@ try {
   let streamedText = '';
   let deltas = 0;
   let streamed;
-  for await (const event of adapter.stream('Explain the NOMA power split in one sentence.')) {
+  // Per token: the unpaced mock sends the whole reply in one write, which the default (coalesced) hands over as one step.
+  for await (const event of adapter.stream('Explain the NOMA power split in one sentence.', { deltas: 'per-token' })) {
     if (event.type === 'text-delta') {
       streamedText += event.text;
       deltas += 1;

@@ -16,6 +16,11 @@ export interface RunningTinyproxy {
   stop(abruptly?: boolean): Promise<void>;
 }
 
+/** How long tinyproxy may take to listen (a loaded CI machine can take seconds to spawn it). */
+const START_TIMEOUT_MS = 15_000;
+/** How long `stop()` waits after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 2_000;
+
 async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
@@ -74,10 +79,17 @@ export async function startTinyproxy(options: { readonly basicAuth?: string } = 
   child.once('error', () => {
     exited = true;
   });
-  for (let attempt = 0; attempt < 200 && !exited && !(await accepts(port)); attempt += 1) {
+  const startBy = Date.now() + START_TIMEOUT_MS;
+  let listening = false;
+  while (!exited && !(listening = await accepts(port)) && Date.now() < startBy) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   if (exited) throw new Error(`tinyproxy exited at start-up (port ${port}); is Debian's tinyproxy installed?`);
+  if (!listening) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`tinyproxy did not listen on port ${port} within ${START_TIMEOUT_MS} ms`);
+  }
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -94,7 +106,11 @@ export async function startTinyproxy(options: { readonly basicAuth?: string } = 
         if (!exited) {
           const gone = once(child, 'exit');
           child.kill(abruptly ? 'SIGKILL' : 'SIGTERM');
+          // tinyproxy may linger on SIGTERM while it closes tunnels (up to its `Timeout`): a busy machine must not
+          // turn a test's clean-up into a hook timeout, so it is killed after a grace period.
+          const grace = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
           await gone;
+          clearTimeout(grace);
         }
         rmSync(dir, { recursive: true, force: true });
       })();

@@ -81,7 +81,9 @@ export async function startTinyproxy(options: { readonly basicAuth?: string } = 
   });
   const startBy = Date.now() + START_TIMEOUT_MS;
   let listening = false;
-  while (!exited && !(listening = await accepts(port)) && Date.now() < startBy) {
+  for (;;) {
+    listening = !exited && (await accepts(port));
+    if (exited || listening || Date.now() >= startBy) break;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   if (exited) throw new Error(`tinyproxy exited at start-up (port ${port}); is Debian's tinyproxy installed?`);

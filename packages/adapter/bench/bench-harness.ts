@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { BENCH_KEY } from '../../transport-cerebras/bench/bench-protocol.ts';
 
-/** The key the bench server accepts. */
-export const BENCH_KEY = 'csk-adapter-bench';
+/** The key the bench server accepts (the transport bench's, so its raw undici client can be reused). */
+export { BENCH_KEY };
 
 /** A bench server in a child process. */
 export interface BenchServer {
@@ -33,15 +34,26 @@ export async function startServer(latencyMs: number): Promise<BenchServer> {
 export interface Run {
   readonly throughput: number;
   readonly cpuPerRequestUs: number;
+  /**
+   * Median time from calling the task to its settling, in ms (for a whole reply, the time to its first token); or
+   * the median of the numbers the task resolved with, when it resolves with numbers (a stream's time to first token).
+   */
+  readonly latencyMs: number;
 }
 
-/** Runs `requests` tasks with `concurrency` workers; wall-clock throughput and this process's CPU per request. */
+/**
+ * Runs `requests` tasks with `concurrency` workers; wall-clock throughput, this process's CPU per request (the server
+ * runs in another process) and the median latency (see {@link Run.latencyMs}).
+ */
 export async function runConcurrent(concurrency: number, requests: number, task: () => Promise<unknown>): Promise<Run> {
+  const latencies = new Float64Array(requests);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < requests) {
-      next++;
-      await task();
+      const index = next++;
+      const start = performance.now();
+      const sample = await task();
+      latencies[index] = typeof sample === 'number' ? sample : performance.now() - start;
     }
   };
   const cpuBefore = process.cpuUsage();
@@ -49,7 +61,11 @@ export async function runConcurrent(concurrency: number, requests: number, task:
   await Promise.all(Array.from({ length: concurrency }, worker));
   const wallMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
-  return { throughput: (requests / wallMs) * 1000, cpuPerRequestUs: (cpu.user + cpu.system) / requests };
+  return {
+    throughput: (requests / wallMs) * 1000,
+    cpuPerRequestUs: (cpu.user + cpu.system) / requests,
+    latencyMs: median([...latencies]),
+  };
 }
 
 /** The median of a non-empty list. */

@@ -24,6 +24,12 @@ export {
 export { CerebrasConfigSchema, CONFIG_SHAPE, type ConfigKeyShape } from './config/config-schema.ts';
 export { DEFAULT_CONFIG } from './config/default-config.ts';
 export { minimumRequestUsd } from './config/minimum-request-cost.ts';
+export {
+  type AbortWatcher,
+  createReusableAbortController,
+  unwatchAbort,
+  watchAbort,
+} from './contract/abort-watch.ts';
 export type {
   AdapterEventListener,
   AdapterEventMap,

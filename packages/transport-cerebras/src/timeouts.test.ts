@@ -1,6 +1,6 @@
-import { once } from 'node:events';
+import { getEventListeners, once } from 'node:events';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
-import { TimeoutError, TransportNetworkError } from '@acpt/config';
+import { createReusableAbortController, TimeoutError, TransportNetworkError } from '@acpt/config';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoSecret, rejectionOf } from './__fixtures__/assert-no-secret.ts';
 import {
@@ -11,7 +11,7 @@ import {
   startFixtureServer,
 } from './__fixtures__/fixture-server.ts';
 import { testConfig } from './__fixtures__/test-config.ts';
-import { chunkEvent } from './__fixtures__/wire-fixtures.ts';
+import { chunkEvent, completionBody } from './__fixtures__/wire-fixtures.ts';
 import { type CerebrasTransport, createCerebrasTransport } from './create-cerebras-transport.ts';
 
 const timeouts = { connectMs: 150, headersMs: 150, idleMs: 150 };
@@ -112,6 +112,34 @@ describe('caller abort', () => {
     expect(error).toBe(reason);
     expect(await rejectionOf(() => drain(live.stream(hello, { signal: AbortSignal.abort(reason) })))).toBe(reason);
     expect(server?.requests).toHaveLength(0);
+  });
+
+  it('watches a reusable signal through its slot, call after call, and an abort still closes the socket', async () => {
+    let calls = 0;
+    const live = await serve(async (_request, response) => {
+      calls++;
+      if (calls > 2) return never();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(completionBody({ content: 'ok' }));
+    });
+    const controller = createReusableAbortController();
+    const signal = controller.signal;
+    // The controller's own forwarding listener is the only one, before, during and after each call.
+    expect(getEventListeners(signal, 'abort')).toHaveLength(1);
+    expect((await live.complete(hello, { signal })).text).toBe('ok');
+    expect((await live.complete(hello, { signal })).text).toBe('ok');
+    const pending = rejectionOf(() => live.complete(hello, { signal }));
+    while ((server?.requests.length ?? 0) < 3) await pause(5);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(1);
+    // A second call on the same signal while the slot is taken falls back to its own listener.
+    const second = rejectionOf(() => live.complete(hello, { signal }));
+    while ((server?.requests.length ?? 0) < 4) await pause(5);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(2);
+    const reason = new Error('stop');
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+    expect(await second).toBe(reason);
+    await server?.socketsClosed(2);
   });
 
   it('rejects with signal.reason unchanged while waiting for headers, and closes the socket', async () => {

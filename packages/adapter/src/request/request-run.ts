@@ -16,6 +16,7 @@ import type { SettleOutcome } from '../diagnostics/diagnostics-collector.ts';
 import { describeFinalError } from '../diagnostics/redact.ts';
 import { closeReservation, costOfRun } from '../spend/spend-gate.ts';
 import type { TimerHandle } from '../timing/timers.ts';
+import { returnAbortController, takeAbortController } from './abort-pool.ts';
 
 /** Which path a request starts on: the live transport, the mock (mock mode), or the mock for want of a key. */
 export type Route = 'live' | 'mock' | 'no-key';
@@ -54,7 +55,12 @@ export class RequestRun {
   readonly budgetMs: number;
   readonly budgetMode: 'soft' | 'hard';
   readonly deadlineAtMs: number;
-  readonly controller: AbortController = new AbortController();
+  /**
+   * Aborted by the caller's signal, the deadline or a cancelling close. A whole-reply request takes a reusable one from
+   * the pool and gives it back when it settles without an abort (streams keep their own: their transport iteration
+   * may outlive the settlement).
+   */
+  controller: AbortController;
   readonly callerSignal: AbortSignal | undefined;
   readonly errors: unknown[] = [];
   abortKind: AbortKind | undefined;
@@ -99,6 +105,7 @@ export class RequestRun {
     this.request = init.request;
     this.route = init.route;
     this.stream = init.stream;
+    this.controller = init.stream ? new AbortController() : takeAbortController();
     this.model = init.request.model ?? init.config.model;
     const options = init.options;
     this.attributes = options?.attributes;
@@ -217,6 +224,7 @@ export class RequestRun {
       this.isProbe = false;
     }
     this.callerSignal?.removeEventListener('abort', this);
+    if (!this.stream) this.controller = returnAbortController(this.controller);
     if (this.reservationId !== undefined) closeReservation(this, 0);
     const core = this.core;
     core.active.delete(this);

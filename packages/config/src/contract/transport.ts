@@ -19,7 +19,11 @@ export type StreamDeltaMode = 'coalesced' | 'per-token';
 
 /** Per-call options of a transport. */
 export interface TransportCallOptions {
-  /** Aborts the call at once and frees its socket; the call rejects with the signal's reason. */
+  /**
+   * Aborts the call at once and frees its socket; the call rejects with the signal's reason. Stop watching it when
+   * the call settles: a signal may be reused for later calls (the adapter pools reusable signals, see
+   * `createReusableAbortController`; `watchAbort` / `unwatchAbort` watch one without a listener per call).
+   */
   readonly signal?: AbortSignal;
   /** `stream()` only: how deltas are handed over ({@link StreamDeltaMode}). @defaultValue `'coalesced'` */
   readonly deltas?: StreamDeltaMode;

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { TimeoutError } from '@acpt/config';
+import { TimeoutError, unwatchAbort, watchAbort } from '@acpt/config';
 import type { Dispatcher } from 'undici';
 
 /** The per-attempt deadlines a call enforces itself, in ms. */
@@ -43,7 +43,8 @@ export abstract class DeadlineHandler implements Dispatcher.DispatchHandler {
     this.startedAt = startedAt;
     if (signal !== undefined) {
       this.#signal = signal;
-      signal.addEventListener('abort', this);
+      // A reusable signal (the adapter's) is watched through its slot: no listener per call.
+      watchAbort(signal, this);
     }
   }
 
@@ -67,7 +68,7 @@ export abstract class DeadlineHandler implements Dispatcher.DispatchHandler {
     this.#over = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#signal?.removeEventListener('abort', this);
+    if (this.#signal !== undefined) unwatchAbort(this.#signal, this);
     this.#signal = undefined;
   }
 

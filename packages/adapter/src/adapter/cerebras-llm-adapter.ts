@@ -177,8 +177,8 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
    * by default everything that arrived in one read as one event, `deltas: 'per-token'` for one per wire delta — then
    * one `finish`. The request starts at the first `next()`. Retried only before the first delta; breaking out aborts it.
    */
-  async *stream(input: GenerateInput, options?: StreamOptions): AsyncIterable<AdapterStreamEvent> {
-    yield* executeStream(this.#createRun(input, options, true), options?.deltas ?? 'coalesced');
+  stream(input: GenerateInput, options?: StreamOptions): AsyncIterable<AdapterStreamEvent> {
+    return executeStream(() => this.#createRun(input, options, true), options?.deltas ?? 'coalesced');
   }
 
   /**

@@ -2,41 +2,32 @@ import {
   AbortedError,
   type ChatResponse,
   type ChatStreamEvent,
-  CircuitOpenError,
-  type FallbackReason,
   type StreamDeltaMode,
   type ToolCall,
-  type Transport,
-  type TransportRole,
   TruncatedStreamError,
 } from '@acpt/config';
 import type { AdapterStreamEvent } from '../adapter-types.ts';
-import { admitTokens } from '../request/admit-attempt.ts';
-import { attemptFailed, attemptSucceeded, beginAttempt } from '../request/attempt-lifecycle.ts';
-import {
-  executeComplete,
-  fallbackFailed,
-  fallbackReasonFor,
-  rejectionFor,
-  startFallback,
-} from '../request/execute-complete.ts';
+import { attemptSucceeded } from '../request/attempt-lifecycle.ts';
+import { executeComplete } from '../request/execute-complete.ts';
 import type { RequestRun } from '../request/request-run.ts';
-import { admitSpend } from '../spend/spend-gate.ts';
+import { firstStreamAttempt, nextStreamAttempt, type StreamAttempt } from './stream-attempts.ts';
 
 type PassedEvent = Exclude<ChatStreamEvent, { type: 'finish' }>;
 
 /**
  * Runs a streamed request: deltas and tool calls as they arrive (grouped per read unless `deltas` is `per-token`),
- * then one `finish`. An attempt is retried only while no delta has
- * reached the caller; after that a failure rejects (the fallback never splices another answer onto a partial one).
- * When `config.streaming` is false the request is made whole and its text yielded once. Breaking out of the
- * iteration aborts the request (outcome `aborted`). The slot is given back before the final `response` is yielded,
- * so an abandoned iterator holds nothing.
+ * then one `finish`. The run is created at the first `next()`. An attempt is retried only while no delta has reached
+ * the caller; after that a failure rejects (the fallback never splices another answer onto a partial one). When
+ * `config.streaming` is false the request is made whole and its text yielded once. Breaking out of the iteration
+ * aborts the request (outcome `aborted`). The slot is given back before the final `response` is yielded, so an
+ * abandoned iterator holds nothing. One generator relays every attempt's events (the attempt decisions are plain
+ * async functions), so an event crosses one generator between the transport and the caller.
  */
 export async function* executeStream(
-  run: RequestRun,
+  createRun: () => RequestRun,
   deltas: StreamDeltaMode = 'coalesced',
 ): AsyncGenerator<AdapterStreamEvent, void, undefined> {
+  const run = createRun();
   try {
     if (run.signal.aborted) throw run.signal.reason;
     const scheduler = run.core.scheduler;
@@ -47,7 +38,37 @@ export async function* executeStream(
       yield { type: 'finish', response: whole };
       return;
     }
-    const response = yield* serveStream(run, deltas);
+    const options = { signal: run.signal, deltas };
+    let attempt: StreamAttempt = await firstStreamAttempt(run);
+    let response: ChatResponse | undefined;
+    while (response === undefined) {
+      const deliveredBefore = run.deltaCount;
+      try {
+        const { transport, role, startedAtMs } = attempt;
+        for await (const event of transport.stream(run.request, options)) {
+          if (event.type === 'finish') {
+            attemptSucceeded(run, role, transport, startedAtMs, event.response);
+            response = event.response;
+            break;
+          }
+          if (event.type === 'tool-call-delta') noteDelta(run);
+          else if (event.type !== 'tool-call') {
+            if (event.text === '') continue;
+            noteDelta(run);
+          }
+          run.yielding = true;
+          yield event;
+          run.yielding = false;
+          if (run.settled) throw run.signal.reason;
+        }
+        if (response === undefined) {
+          if (run.signal.aborted) throw run.signal.reason;
+          throw new TruncatedStreamError({ deliveredContent: run.deltaCount > deliveredBefore });
+        }
+      } catch (error) {
+        attempt = await nextStreamAttempt(run, attempt, error, run.deltaCount > deliveredBefore);
+      }
+    }
     if (run.signal.aborted) throw run.signal.reason;
     const result = run.finish(response);
     run.release();
@@ -62,111 +83,6 @@ export async function* executeStream(
     }
     run.release();
   }
-}
-
-async function* serveStream(
-  run: RequestRun,
-  deltas: StreamDeltaMode,
-): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
-  const core = run.core;
-  if (run.route === 'mock') {
-    try {
-      return yield* streamLoop(run, core.mock as Transport, 'mock', deltas);
-    } catch (error) {
-      throw rejectionFor(run, error);
-    }
-  }
-  if (run.route === 'no-key') return yield* streamFallback(run, 'no_api_key', deltas);
-  const breaker = core.breaker;
-  if (!breaker.tryPass(core.clock.now())) {
-    if (run.config.fallback === 'mock' && core.mock !== undefined) {
-      return yield* streamFallback(run, 'circuit_open', deltas);
-    }
-    throw new CircuitOpenError(breaker.retryAtMs);
-  }
-  run.isProbe = breaker.state === 'half-open';
-  try {
-    return yield* streamLoop(run, core.live as Transport, 'live', deltas);
-  } catch (error) {
-    const reason = fallbackReasonFor(run, error);
-    if (reason === undefined || run.deltaCount > 0) throw rejectionFor(run, error);
-    return yield* streamFallback(run, reason, deltas);
-  }
-}
-
-async function* streamLoop(
-  run: RequestRun,
-  transport: Transport,
-  role: TransportRole,
-  deltas: StreamDeltaMode,
-): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
-  for (;;) {
-    if (role === 'live') {
-      // Spend first: a refusal then leaves no token-admission ticket behind.
-      if (run.core.spend.active) {
-        const pending = admitSpend(run);
-        if (pending !== undefined) await pending;
-      }
-      if (run.core.admission.tracking !== false) await admitTokens(run);
-    }
-    const startedAtMs = beginAttempt(run, role, transport);
-    const deliveredBefore = run.deltaCount;
-    try {
-      return yield* relay(run, transport, role, startedAtMs, deltas);
-    } catch (error) {
-      if (run.settled) throw error;
-      await attemptFailed(run, role, transport, startedAtMs, error, run.deltaCount > deliveredBefore);
-    }
-  }
-}
-
-async function* streamFallback(
-  run: RequestRun,
-  reason: FallbackReason,
-  deltas: StreamDeltaMode,
-): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
-  const mock = startFallback(run, reason);
-  const startedAtMs = beginAttempt(run, 'mock', mock);
-  try {
-    return yield* relay(run, mock, 'mock', startedAtMs, deltas);
-  } catch (error) {
-    if (run.settled) throw error;
-    throw fallbackFailed(run, mock, startedAtMs, error);
-  }
-}
-
-/** Passes one transport stream's deltas to the caller; returns its response or throws `TruncatedStreamError`. */
-async function* relay(
-  run: RequestRun,
-  transport: Transport,
-  role: TransportRole,
-  startedAtMs: number,
-  deltas: StreamDeltaMode,
-): AsyncGenerator<AdapterStreamEvent, ChatResponse, undefined> {
-  let delivered = false;
-  for await (const event of transport.stream(run.request, { signal: run.signal, deltas })) {
-    switch (event.type) {
-      case 'finish':
-        attemptSucceeded(run, role, transport, startedAtMs, event.response);
-        return event.response;
-      case 'tool-call':
-        break;
-      case 'tool-call-delta':
-        delivered = true;
-        noteDelta(run);
-        break;
-      default:
-        if (event.text === '') continue;
-        delivered = true;
-        noteDelta(run);
-    }
-    run.yielding = true;
-    yield event as PassedEvent;
-    run.yielding = false;
-    if (run.settled) throw run.signal.reason;
-  }
-  if (run.signal.aborted) throw run.signal.reason;
-  throw new TruncatedStreamError({ deliveredContent: delivered });
 }
 
 /** The events of a response made whole (`config.streaming` false): one delta per part, then its tool calls. */

@@ -1,8 +1,8 @@
 import { RetryExhaustedError, TruncatedStreamError } from '@acpt/config';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collectStream as collect } from '../__fixtures__/collect-stream.ts';
 import { networkError } from '../__fixtures__/errors.ts';
 import { harness } from '../__fixtures__/harness.ts';
-import type { AdapterStreamEvent } from '../adapter-types.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -10,18 +10,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function collect(
-  iterable: AsyncIterable<AdapterStreamEvent>,
-): Promise<{ events: AdapterStreamEvent[]; error?: unknown }> {
-  const events: AdapterStreamEvent[] = [];
-  try {
-    for await (const event of iterable) events.push(event);
-    return { events };
-  } catch (error) {
-    return { events, error };
-  }
-}
 
 describe('stream', () => {
   it('yields deltas as they arrive, then the response; reports time to first token', async () => {

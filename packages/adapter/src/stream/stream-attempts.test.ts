@@ -1,5 +1,6 @@
 import { AuthenticationError, CircuitOpenError, FallbackExhaustedError } from '@acpt/config';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collectStream as collect } from '../__fixtures__/collect-stream.ts';
 import { httpStatusError, networkError, unauthorizedError } from '../__fixtures__/errors.ts';
 import { harness, settle } from '../__fixtures__/harness.ts';
 import type { AdapterStreamEvent } from '../adapter-types.ts';
@@ -10,18 +11,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function collect(
-  iterable: AsyncIterable<AdapterStreamEvent>,
-): Promise<{ events: AdapterStreamEvent[]; error?: unknown }> {
-  const events: AdapterStreamEvent[] = [];
-  try {
-    for await (const event of iterable) events.push(event);
-    return { events };
-  } catch (error) {
-    return { events, error };
-  }
-}
 
 function textOf(events: readonly AdapterStreamEvent[]): string {
   return events.map((event) => (event.type === 'text-delta' ? event.text : '')).join('');

@@ -29,7 +29,7 @@ try {
   const spansBefore = client.spans();
   const run = await measure(client, requests, concurrency);
   await client.flush();
-  process.stdout.write(`${JSON.stringify({ ...run, spans: client.spans() - spansBefore })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...run, spans: client.spans() - spansBefore, requests })}\n`);
 } finally {
   await client.close();
 }

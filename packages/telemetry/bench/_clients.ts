@@ -7,6 +7,7 @@ import type { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { TracerProvider } from '@opentelemetry/sdk-trace';
 import { Agent } from 'undici';
 import { instrumentAdapter } from '../src/index.ts';
+import { aiSdkClient } from './_ai-sdk-client.ts';
 import { createBenchProviders, type ProviderPlan } from './_providers.ts';
 
 /** One way of making a chat completion against the mock server. */
@@ -22,11 +23,12 @@ export interface BenchClient {
 }
 
 /**
- * Which client: raw undici; raw undici traced by OpenTelemetry's own undici instrumentation (a reference: what one
- * span and one duration histogram per request cost any OTel-instrumented HTTP client); or the adapter with the given
+ * Which client: raw undici; raw undici traced by OpenTelemetry's own undici instrumentation (an anchor: what one
+ * span and one duration histogram per request cost any OTel-instrumented HTTP client); the Vercel AI SDK over
+ * `@ai-sdk/cerebras`, without and with `experimental_telemetry` (the other anchor); or the adapter with the given
  * telemetry.
  */
-export type BenchClientKind = 'raw' | 'raw-otel' | TelemetryMode;
+export type BenchClientKind = 'raw' | 'raw-otel' | 'ai-sdk' | 'ai-sdk-otel' | TelemetryMode;
 
 /** What an adapter client instruments, and how. */
 export type TelemetryMode =
@@ -34,6 +36,8 @@ export type TelemetryMode =
   | 'off'
   /** Spans and metrics, every trace sampled (`AlwaysOnSampler`): the strict reading of the target. */
   | 'always-on'
+  /** As `always-on` with the settings before issue 18: an attempt span for every attempt, the SDK's instruments. */
+  | 'before'
   /** Spans and metrics, `ParentBasedSampler(TraceIdRatioBasedSampler(0.1))` as `parentbased_traceidratio` 0.1 gives. */
   | 'ratio-0.1'
   /** Metrics only (no tracer provider: the API's no-op tracer). */
@@ -44,15 +48,18 @@ export type TelemetryMode =
 /** How the bench's table names each client. */
 export const CLIENT_NAMES: Readonly<Record<BenchClientKind, string>> = {
   raw: 'raw undici',
-  'raw-otel': 'raw undici + OTel undici instrumentation, always-on (reference)',
+  'raw-otel': 'raw undici + OTel undici instrumentation, always-on (anchor)',
+  'ai-sdk': 'AI SDK generateText over @ai-sdk/cerebras, no telemetry',
+  'ai-sdk-otel': 'AI SDK + experimental_telemetry (@ai-sdk/otel), always-on (anchor)',
   off: 'adapter, no telemetry',
   'always-on': 'adapter + telemetry, always-on sampling',
+  before: 'adapter + telemetry, always-on, before (all attempt spans, SDK instruments)',
   'ratio-0.1': 'adapter + telemetry, parentbased_traceidratio 0.1',
   'metrics-only': 'adapter + telemetry, metrics only',
   'spans-only': 'adapter + telemetry, spans only (always-on)',
 };
 
-/** Whether the bench target (≥ 0.8× raw undici) is about this client: the adapter with telemetry on. */
+/** Whether the bench target (≥ 0.85× raw undici at 0 ms) is about this client: the adapter with telemetry on. */
 export function isTargetClient(kind: BenchClientKind): boolean {
   return kind === 'always-on' || kind === 'ratio-0.1';
 }
@@ -60,6 +67,7 @@ export function isTargetClient(kind: BenchClientKind): boolean {
 /** Creates the client of `kind` against the mock server at `url`. */
 export function createBenchClient(kind: BenchClientKind, url: string): BenchClient {
   if (kind === 'raw') return rawUndici(url);
+  if (kind === 'ai-sdk' || kind === 'ai-sdk-otel') return aiSdkClient(url, kind === 'ai-sdk-otel', BENCH_KEY, prompt);
   return kind === 'raw-otel' ? rawUndiciWithOtel(url) : adapterClient(url, kind);
 }
 
@@ -117,6 +125,7 @@ export function rawUndiciWithOtel(url: string): BenchClient {
 
 const PLANS: Readonly<Record<Exclude<TelemetryMode, 'off'>, ProviderPlan>> = {
   'always-on': { spans: 'always-on', metrics: true },
+  before: { spans: 'always-on', metrics: true, preaggregated: false },
   'ratio-0.1': { spans: { ratio: 0.1 }, metrics: true },
   'metrics-only': { spans: false, metrics: true },
   'spans-only': { spans: 'always-on', metrics: false },
@@ -135,7 +144,8 @@ export function adapterClient(url: string, mode: TelemetryMode): BenchClient {
   });
   const providers = mode === 'off' ? undefined : createBenchProviders(PLANS[mode]);
   if (providers !== undefined) {
-    instrumentAdapter(adapter, { ...providers.instrumentOptions, env: {} });
+    const attemptSpans = mode === 'before' ? 'all' : 'retries';
+    instrumentAdapter(adapter, { ...providers.instrumentOptions, env: {}, attemptSpans });
   }
   return {
     kind: mode,

@@ -5,9 +5,11 @@
  * `instrumentAdapter` into real SDK providers. Compare with `--off` (the same events, nothing listening). A helper for
  * profiling (`--cpu-prof`) and for splitting the cost, not part of the bench target:
  *
- *   node --conditions=@acpt/source --expose-gc bench/_overhead.ts [--off | --no-spans | --no-metrics] [--ratio=0.1]
+ *   node --conditions=@acpt/source --expose-gc bench/_overhead.ts [--off | --no-spans | --no-metrics] [--ratio=0.1] \
+ *     [--before]
  *
- * `--ratio=<r>` samples with `ParentBasedSampler(TraceIdRatioBasedSampler(r))` instead of always-on.
+ * `--ratio=<r>` samples with `ParentBasedSampler(TraceIdRatioBasedSampler(r))` instead of always-on. `--before` uses
+ * the settings before issue 18: an attempt span for every attempt and the SDK's own instruments.
  */
 import type { AdapterEventListener, AdapterEventMap, AdapterEventName, AdapterEventSource } from '@acpt/config';
 import { instrumentAdapter } from '../src/index.ts';
@@ -27,12 +29,14 @@ class Source implements AdapterEventSource {
 const ratioArgument = process.argv.find((argument) => argument.startsWith('--ratio='));
 const ratio = ratioArgument === undefined ? undefined : Number(ratioArgument.slice('--ratio='.length));
 const source = new Source();
+const before = process.argv.includes('--before');
 const providers = createBenchProviders({
   spans: process.argv.includes('--no-spans') ? false : ratio === undefined ? 'always-on' : { ratio },
   metrics: !process.argv.includes('--no-metrics'),
+  preaggregated: !before,
 });
 if (!process.argv.includes('--off')) {
-  instrumentAdapter(source, { ...providers.instrumentOptions, env: {} });
+  instrumentAdapter(source, { ...providers.instrumentOptions, env: {}, attemptSpans: before ? 'all' : 'retries' });
 }
 
 const inFlight = 64;

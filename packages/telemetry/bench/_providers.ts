@@ -13,12 +13,20 @@ import {
   TraceIdRatioBasedSampler,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
+import { PreaggregatedMetrics } from '../src/sdk/index.ts';
 
 /** Which signals a bench client records, and how traces are sampled. */
 export interface ProviderPlan {
   /** No spans, every trace sampled, or `ParentBasedSampler(TraceIdRatioBasedSampler(ratio))`. */
   readonly spans: 'always-on' | { readonly ratio: number } | false;
   readonly metrics: boolean;
+  /**
+   * Whether the reader carries acpt's `MetricProducer` (what `startTelemetry` sets up, so acpt's histograms are
+   * aggregated in process). `false`: a plain reader, so `instrumentAdapter` records through the SDK's instruments
+   * (the path before). Clients other than the adapter never record acpt's instruments: for them it changes nothing.
+   * @defaultValue true
+   */
+  readonly preaggregated?: boolean;
 }
 
 /** Real SDK providers for a bench client, and the count of spans they exported. */
@@ -36,7 +44,8 @@ export interface BenchProviders {
 
 /**
  * The providers a production set-up would have: a batch span processor (SDK defaults but for a large queue and a
- * 500 ms delay) into an exporter that only counts, and a periodic metric reader (1 s) into an in-memory exporter.
+ * 500 ms delay) into an exporter that only counts, and a periodic metric reader (1 s) into an in-memory exporter,
+ * carrying acpt's producer as `startTelemetry` sets it up (unless `plan.preaggregated` is false).
  */
 export function createBenchProviders(plan: ProviderPlan): BenchProviders {
   let exported = 0;
@@ -60,9 +69,16 @@ export function createBenchProviders(plan: ProviderPlan): BenchProviders {
   }
   if (plan.metrics) {
     const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-    meterProvider = new MeterProvider({
-      readers: [new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 1000 })],
-    });
+    const acpt = new PreaggregatedMetrics();
+    const reader =
+      plan.preaggregated === false
+        ? new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 1000 })
+        : acpt.reader(
+            (producer) =>
+              new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 1000, metricProducers: [producer] }),
+          );
+    meterProvider = new MeterProvider({ readers: [reader] });
+    if (plan.preaggregated !== false && !acpt.register(meterProvider)) throw new Error('pre-aggregation declined');
   }
   return {
     tracerProvider,

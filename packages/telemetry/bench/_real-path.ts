@@ -2,8 +2,8 @@
  * One bench client alone in this process, for profiling the real path (the adapter over the real Cerebras transport
  * against the mock server) without the other clients sharing the heap and the JIT:
  *
- *   flock /work/main/.git/acpt-bench.lock node --conditions=@acpt/source --cpu-prof bench/_real-path.ts \
- *     [raw | off | always-on | ratio-0.1 | metrics-only | spans-only] [requests=40000] [--latency=<ms>]
+ *   flock /work/bench.lock node --conditions=@acpt/source --cpu-prof bench/_real-path.ts \
+ *     [raw | raw-otel | ai-sdk | ai-sdk-otel | off | always-on | before | ratio-0.1 | metrics-only | spans-only] [requests=40000] [--latency=<ms>]
  *
  * Prints req/s, CPU and GC pause µs per request of a warm-up of 6,000 requests and of the measured run.
  */

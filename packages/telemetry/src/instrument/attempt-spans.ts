@@ -1,5 +1,5 @@
 import type { AttemptErrorEvent, AttemptStartEvent, EventError } from '@acpt/config';
-import { type Attributes, type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { type Attributes, context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import { ATTR, OPERATION_CHAT } from '../semconv/attributes.ts';
 import type { AttemptSpanMode } from './attempt-span-mode.ts';
 import type { RequestState } from './request-state.ts';
@@ -59,8 +59,9 @@ export class AttemptSpans {
     return this.start(state, event);
   }
 
-  /** Starts the attempt's span as a child of the logical span (`state.context`). */
+  /** Starts the attempt's span as a child of the logical span (`state.context`, built here on first use). */
   start(state: RequestState, event: AttemptStartEvent): Span {
+    state.context ??= trace.setSpan(state.parentContext ?? context.active(), state.span);
     if (event.role === 'mock') {
       const attributes: Attributes = { [ATTR.providerName]: event.provider };
       if (event.batchId !== undefined) attributes[ATTR.batchId] = event.batchId;

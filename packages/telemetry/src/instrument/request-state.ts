@@ -7,8 +7,13 @@ export interface RequestState {
   readonly span: Span;
   /** Whether the span records (is sampled); attributes and child spans are skipped otherwise. */
   readonly recording: boolean;
-  /** Context with the logical span, parent of the attempt spans (only when recording). */
-  readonly context: Context | undefined;
+  /**
+   * The context the logical span was started in, kept only when attempt spans may be made (recording, `attemptSpans`
+   * not `none`); the attempt spans' parent context is derived from it when the first one is made.
+   */
+  readonly parentContext: Context | undefined;
+  /** Context with the logical span, parent of the attempt spans: built on first use (most requests never need it). */
+  context: Context | undefined;
   /** Requested model. */
   readonly model: string;
   /** Whether the caller asked for a stream. */

@@ -12,7 +12,7 @@ import type {
   SpendLimitEvent,
   StreamChunkEvent,
 } from '@acpt/config';
-import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
+import { context, type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import { ATTR, MOCK_PROVIDER, OPERATION_CHAT, SPAN_EVENT } from '../semconv/attributes.ts';
 import { AttemptSpans, failAttemptSpan, setSingleAttemptFailure, statusMessage } from './attempt-spans.ts';
 import { type BatchSpans, batchSize } from './batch-spans.ts';
@@ -86,7 +86,8 @@ export class RequestTracker {
     this.#requests.set(event.requestId, {
       span,
       recording,
-      context: recording && this.#attemptSpans !== undefined ? trace.setSpan(parent, span) : undefined,
+      parentContext: recording && this.#attemptSpans !== undefined ? parent : undefined,
+      context: undefined,
       model: event.model,
       stream: event.stream,
       provider: event.provider,
@@ -116,7 +117,7 @@ export class RequestTracker {
         ? state.requestBase
         : this.#parts.attributes.base(event.provider, state.model, undefined, undefined);
     this.#parts.instruments.attempts.add(1, state.metricBase);
-    if (state.context === undefined || this.#attemptSpans === undefined) return;
+    if (state.parentContext === undefined || this.#attemptSpans === undefined) return;
     state.attemptSpan?.end(event.timestampMs);
     state.attemptSpan = this.#attemptSpans.begin(state, event);
   }

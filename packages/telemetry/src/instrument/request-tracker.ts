@@ -61,6 +61,18 @@ export class RequestTracker {
     this.#attemptSpans = mode === 'none' ? undefined : new AttemptSpans(parts.tracer, mode, captureMessages);
   }
 
+  #lastModel: string | undefined;
+  #lastSpanName = '';
+
+  /** `chat {model}`, built once per model in a row (one adapter asks for the same model on every request). */
+  #spanName(model: string): string {
+    if (model !== this.#lastModel) {
+      this.#lastModel = model;
+      this.#lastSpanName = `${OPERATION_CHAT} ${model}`;
+    }
+    return this.#lastSpanName;
+  }
+
   /** Requests in flight. */
   get size(): number {
     return this.#requests.size;
@@ -77,7 +89,7 @@ export class RequestTracker {
     const kind = event.provider === MOCK_PROVIDER ? SpanKind.INTERNAL : SpanKind.CLIENT;
     const parent = context.active();
     const span = tracer.startSpan(
-      `${OPERATION_CHAT} ${event.model}`,
+      this.#spanName(event.model),
       { kind, startTime: event.timestampMs, attributes: base },
       parent,
     );

@@ -42,7 +42,12 @@ const SCOPE = { name: SCOPE_NAME, version: VERSION, schemaUrl: undefined };
 export class PreaggregatedMetricProducer implements MetricProducer, IntervalSink {
   readonly #store: PreaggregatedStore;
   #reader: TemporalitySource | undefined;
-  readonly #pending = new Map<PreaggregatedInstrument, Map<Attributes, AggregationCell>[]>();
+  /**
+   * What this reader has not seen yet, per instrument, merged as it is stashed (one cell per attribute object): a
+   * reader that collects rarely, or never (a Prometheus endpoint nobody scrapes), holds at most one cell per series,
+   * however often the other readers collect.
+   */
+  readonly #pending = new Map<PreaggregatedInstrument, Map<Attributes, AggregationCell>>();
   readonly #history = new Map<PreaggregatedInstrument, Report>();
 
   constructor(store: PreaggregatedStore) {
@@ -55,9 +60,15 @@ export class PreaggregatedMetricProducer implements MetricProducer, IntervalSink
   }
 
   stash(instrument: PreaggregatedInstrument, cells: Map<Attributes, AggregationCell>): void {
-    const list = this.#pending.get(instrument);
-    if (list === undefined) this.#pending.set(instrument, [cells]);
-    else list.push(cells);
+    const pending = this.#pending.get(instrument);
+    if (pending === undefined) {
+      this.#pending.set(instrument, new Map(cells));
+      return;
+    }
+    for (const [attributes, cell] of cells) {
+      const earlier = pending.get(attributes);
+      pending.set(attributes, earlier === undefined ? cell : merge(earlier, cell));
+    }
   }
 
   async collect(): Promise<CollectionResult> {
@@ -96,18 +107,13 @@ export class PreaggregatedMetricProducer implements MetricProducer, IntervalSink
 
   #takePending(instrument: PreaggregatedInstrument): Series {
     const series: Series = new Map();
-    const list = this.#pending.get(instrument);
-    if (list === undefined) return series;
+    const pending = this.#pending.get(instrument);
+    if (pending === undefined) return series;
     this.#pending.delete(instrument);
-    for (const cells of list) {
-      for (const [attributes, cell] of cells) {
-        const key = attributesKey(attributes);
-        const previous = series.get(key);
-        series.set(
-          key,
-          previous === undefined ? { attributes, cell } : { attributes, cell: merge(previous.cell, cell) },
-        );
-      }
+    for (const [attributes, cell] of pending) {
+      const key = attributesKey(attributes);
+      const previous = series.get(key);
+      series.set(key, previous === undefined ? { attributes, cell } : { attributes, cell: merge(previous.cell, cell) });
     }
     return series;
   }

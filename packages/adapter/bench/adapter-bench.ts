@@ -1,20 +1,22 @@
 /**
  * Adapter bench (a script, not a test): raw undici `request()`, the Cerebras transport alone, and
  * `CerebrasLLMAdapter` over that transport (library defaults except `connection.connections`, a listener on every
- * adapter event), in one process and one run, against the mock Cerebras server in a child process. Rounds alternate
- * the clients (forwards, then backwards); medians of the rounds are compared with raw undici's of the same run.
+ * adapter event), in one run against the mock Cerebras server in a child process. Each client runs in its own
+ * process (`bench-worker.ts`: own heap, JIT and CPU clock, as in an application), so one client's garbage never
+ * taxes another's collections; rounds alternate the clients (forwards, then backwards) and medians of the rounds are
+ * compared with raw undici's of the same run.
  *
- *   flock /work/bench.lock node --conditions=@acpt/source --expose-gc bench/adapter-bench.ts
+ *   flock /work/bench.lock node --conditions=@acpt/source bench/adapter-bench.ts
  *
  * Rows: whole replies at 0 ms server latency with c=1 (sequential callers), c=16 and c=64; streamed replies at c=1
  * and c=16 (time to first token); whole replies at 100 ms latency with 32 in flight (the ceiling is 320 req/s).
- * Columns: throughput, its ratio to raw undici, client CPU per request (this process only, `process.cpuUsage()`) and
+ * Columns: throughput, its ratio to raw undici, client CPU per request (the client's process only, `process.cpuUsage()`) and
  * its ratio, the median time to first token (for a whole reply: to the reply) and what the client adds to raw undici's.
  * Targets (issue #18): ≥ 1.0× raw throughput and ≤ 1.0× raw CPU at c=1/16/64, < 0.5 ms added time to first token;
- * ≥ 0.99× at 100 ms. `--quick` runs a fifth of the requests; `--cost` adds the cost-accounting variants.
+ * ≥ 0.99× at 100 ms. `--quick` runs a fifth of the requests; `--cost` adds the cost-accounting variants; `--only=<scenario name>` runs
+ * one row group; `ACPT_BENCH_PROFILE=<dir>` writes each client's CPU profile there.
  */
-import { adapterClient, type Client, rawUndici, transportClient } from './bench-clients.ts';
-import { median, type Run, runConcurrent, startServer } from './bench-harness.ts';
+import { type BenchWorker, median, type Run, startServer, startWorker } from './bench-harness.ts';
 
 interface Scenario {
   readonly name: string;
@@ -32,11 +34,12 @@ interface Scenario {
 
 const scale = process.argv.includes('--quick') ? 0.2 : 1;
 const withCost = process.argv.includes('--cost');
+const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
 const whole = { latencyMs: 0, stream: false, target: 1, cpu: true } as const;
 const scenarios: Scenario[] = [
-  { ...whole, name: 'c=64', concurrency: 64, requests: 8_000, warmup: 20_000, rounds: 5 },
-  { ...whole, name: 'c=16', concurrency: 16, requests: 6_000, warmup: 2_000, rounds: 5 },
-  { ...whole, name: 'c=1 (sequential)', concurrency: 1, requests: 2_000, warmup: 1_000, rounds: 5 },
+  { ...whole, name: 'c=64', concurrency: 64, requests: 15_000, warmup: 20_000, rounds: 7 },
+  { ...whole, name: 'c=16', concurrency: 16, requests: 10_000, warmup: 5_000, rounds: 7 },
+  { ...whole, name: 'c=1 (sequential)', concurrency: 1, requests: 4_000, warmup: 2_000, rounds: 7 },
   { ...whole, name: 'stream, c=1', concurrency: 1, stream: true, requests: 1_000, warmup: 500, rounds: 3, cpu: false },
   {
     ...whole,
@@ -75,19 +78,31 @@ function summarise(runs: readonly Run[]): Summary {
   };
 }
 
-async function measureScenario(scenario: Scenario, clients: readonly Client[]): Promise<Map<string, Summary>> {
-  const runs = new Map<string, Run[]>(clients.map((client) => [client.name, []]));
-  const task = (client: Client) => (scenario.stream ? () => client.stream() : () => client.complete());
+interface Measured {
+  readonly name: string;
+  readonly summary: Summary;
+  readonly events: number;
+}
+
+async function measureScenario(scenario: Scenario, url: string): Promise<Measured[]> {
   const requests = Math.max(scenario.concurrency * 4, Math.round(scenario.requests * scale));
   const warmup = Math.max(scenario.concurrency * 4, Math.round(scenario.warmup * scale));
-  for (const client of clients) await runConcurrent(scenario.concurrency, warmup, task(client));
+  const options = { url, concurrency: scenario.concurrency, stream: scenario.stream };
+  for (const worker of workers) await worker.run({ ...options, requests: warmup });
+  const runs = new Map<BenchWorker, { name: string; runs: Run[]; events: number }>();
   for (let round = 0; round < scenario.rounds; round++) {
-    for (const client of round % 2 === 0 ? clients : [...clients].reverse()) {
-      (globalThis as { gc?: () => void }).gc?.();
-      runs.get(client.name)?.push(await runConcurrent(scenario.concurrency, requests, task(client)));
+    for (const worker of round % 2 === 0 ? workers : [...workers].reverse()) {
+      const reply = await worker.run({ ...options, requests });
+      const entry = runs.get(worker) ?? { name: reply.name, runs: [], events: 0 };
+      entry.runs.push(reply.run);
+      entry.events = reply.events;
+      runs.set(worker, entry);
     }
   }
-  return new Map([...runs].map(([name, list]) => [name, summarise(list)]));
+  return workers.map((worker) => {
+    const entry = runs.get(worker) as { name: string; runs: Run[]; events: number };
+    return { name: entry.name, summary: summarise(entry.runs), events: entry.events };
+  });
 }
 
 function verdict(scenario: Scenario, ratio: number, cpuRatio: number, addedMs: number): string {
@@ -100,32 +115,28 @@ function verdict(scenario: Scenario, ratio: number, cpuRatio: number, addedMs: n
 
 async function runScenario(scenario: Scenario): Promise<string[][]> {
   const server = await startServer(scenario.latencyMs);
-  const clients = [rawUndici(server.url), transportClient(server.url), adapterClient(server.url)];
-  if (withCost) clients.push(adapterClient(server.url, 'off'), adapterClient(server.url, 'limit'));
-  let results: Map<string, Summary>;
+  let results: Measured[];
   try {
-    results = await measureScenario(scenario, clients);
+    results = await measureScenario(scenario, server.url);
   } finally {
-    await Promise.all(clients.map((client) => client.close()));
     await server.stop();
   }
-  const raw = results.get(clients[0]?.name ?? '') as Summary;
-  return clients.map((client) => {
-    const own = results.get(client.name) as Summary;
+  const raw = (results[0] as Measured).summary;
+  return results.map((result, index) => {
+    const own = result.summary;
     const ratio = own.throughput / raw.throughput;
     const cpuRatio = own.cpu / raw.cpu;
     const addedMs = own.latencyMs - raw.latencyMs;
-    const isRaw = client === clients[0];
     return [
       scenario.name,
-      client.name,
+      result.name,
       own.throughput.toFixed(0),
       ratio.toFixed(2),
       own.cpu.toFixed(1),
       cpuRatio.toFixed(2),
       own.latencyMs.toFixed(2),
-      isRaw ? '' : `${addedMs >= 0 ? '+' : ''}${addedMs.toFixed(2)}`,
-      client.events() > 0 ? verdict(scenario, ratio, cpuRatio, addedMs) : '',
+      index === 0 ? '' : `${addedMs >= 0 ? '+' : ''}${addedMs.toFixed(2)}`,
+      result.events > 0 ? verdict(scenario, ratio, cpuRatio, addedMs) : '',
     ];
   });
 }
@@ -139,10 +150,17 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+const kinds = ['raw', 'transport', 'adapter', ...(withCost ? ['adapter-cost-off', 'adapter-cost-limit'] : [])];
+const workers: BenchWorker[] = kinds.map(startWorker);
 const rows: string[][] = [];
-for (const scenario of scenarios) {
-  rows.push(...(await runScenario(scenario)));
-  console.error(`done: ${scenario.name}`);
+try {
+  for (const scenario of scenarios) {
+    if (only !== undefined && scenario.name !== only) continue;
+    rows.push(...(await runScenario(scenario)));
+    console.error(`done: ${scenario.name}`);
+  }
+} finally {
+  await Promise.all(workers.map((worker) => worker.close()));
 }
 console.log(
   `Node ${process.versions.node}, ${new Date().toISOString()}${scale < 1 ? ' (quick run)' : ''}, ` +

@@ -76,3 +76,48 @@ export function median(values: readonly number[]): number {
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
+
+/** A bench client running in its own process (`bench-worker.ts`). */
+export interface BenchWorker {
+  /** Runs `requests` requests at `concurrency` against `url` in the worker; resolves with its measurement. */
+  run(options: { url: string; concurrency: number; requests: number; stream: boolean }): Promise<{
+    readonly name: string;
+    readonly run: Run;
+    readonly events: number;
+  }>;
+  close(): Promise<void>;
+}
+
+/** Starts `bench-worker.ts` for the client `kind` (`raw`, `transport`, `adapter`, …) with its own heap and CPU clock. */
+export function startWorker(kind: string): BenchWorker {
+  const script = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
+  // ACPT_BENCH_PROFILE=<dir>: each worker writes a CPU profile (`node --cpu-prof`) into <dir>/<kind>.
+  const profile = process.env.ACPT_BENCH_PROFILE;
+  const flags = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}/${kind}`];
+  const child = spawn(process.execPath, ['--conditions=@acpt/source', '--expose-gc', ...flags, script, kind], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  type Reply = { id: number; name: string; run: Run; events: number };
+  let waiter: { resolve(reply: Reply): void; reject(error: Error): void } | undefined;
+  child.on('message', (reply: Reply) => waiter?.resolve(reply));
+  child.on('exit', (code) => waiter?.reject(new Error(`bench worker ${kind} exited with ${code}`)));
+  let next = 0;
+  return {
+    async run(options) {
+      const id = ++next;
+      const reply = new Promise<Reply>((resolve, reject) => {
+        waiter = { resolve, reject };
+      });
+      child.send({ type: 'run', id, ...options });
+      const answer = await reply;
+      waiter = undefined;
+      if (answer.id !== id) throw new Error(`worker ${kind} answered ${answer.id} to ${id}`);
+      return answer;
+    },
+    async close() {
+      if (child.exitCode !== null) return;
+      child.send({ type: 'close' });
+      await once(child, 'exit');
+    },
+  };
+}

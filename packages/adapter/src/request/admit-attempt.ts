@@ -11,16 +11,35 @@ import type { RequestRun } from './request-run.ts';
  * Admission before a live attempt (the injected `Admission`, by default in-process token admission): reserves the
  * prompt estimate plus `max_completion_tokens`, waits while admission refuses, or stops at once (reason
  * `token-budget-exceeds-deadline`) when the wait would not fit in the request's deadline. The reservation is kept on
- * the run until {@link settleAdmission}.
+ * the run until {@link settleAdmission}. Returns `undefined` when a synchronous admission admitted at once (the common
+ * case: no promise, no microtask), else a promise of the admission.
  */
-export async function admitTokens(run: RequestRun): Promise<void> {
+export function admitTokens(run: RequestRun): Promise<void> | undefined {
   const core = run.core;
-  if (core.admission.tracking === false) return;
+  if (core.admission.tracking === false) return undefined;
   const needed = estimatePromptTokens(run.request.messages) + (run.request.maxCompletionTokens ?? 0);
   const model = modelOf(run);
+  const now = core.clock.now();
+  const first = core.admission.admit({ tokens: needed, model, nowMs: now, signal: run.signal });
+  if (!(first instanceof Promise) && first.admit && !run.signal.aborted) {
+    run.admissionTicket = first.ticket;
+    return undefined;
+  }
+  return admitWaiting(run, needed, model, first, now);
+}
+
+async function admitWaiting(
+  run: RequestRun,
+  needed: number,
+  model: string,
+  first: AdmissionVerdict | Promise<AdmissionVerdict>,
+  firstNow: number,
+): Promise<void> {
+  const core = run.core;
+  let pending = first;
+  let now = firstNow;
   for (;;) {
-    const now = core.clock.now();
-    const verdict = await askAdmission(run, needed, model, now);
+    const verdict = await verdictOf(run, pending);
     if (verdict.admit) {
       run.admissionTicket = verdict.ticket;
       return;
@@ -55,11 +74,15 @@ export async function admitTokens(run: RequestRun): Promise<void> {
       throw run.signal.reason;
     }
     if (run.signal.aborted) throw run.signal.reason;
+    now = core.clock.now();
+    pending = core.admission.admit({ tokens: needed, model, nowMs: now, signal: run.signal });
   }
 }
 
-async function askAdmission(run: RequestRun, tokens: number, model: string, nowMs: number): Promise<AdmissionVerdict> {
-  const pending = run.core.admission.admit({ tokens, model, nowMs, signal: run.signal });
+async function verdictOf(
+  run: RequestRun,
+  pending: AdmissionVerdict | Promise<AdmissionVerdict>,
+): Promise<AdmissionVerdict> {
   let verdict: AdmissionVerdict;
   try {
     verdict = pending instanceof Promise ? await pending : pending;

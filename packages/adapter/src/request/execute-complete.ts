@@ -46,7 +46,8 @@ function servePrimary(run: RequestRun): Promise<ChatResponse> {
   if (run.route === 'mock') return attemptLoop(run, core.mock as Transport, 'mock');
   if (run.route === 'no-key') return fallback(run, 'no_api_key');
   const breaker = core.breaker;
-  if (!breaker.tryPass(core.clock.now())) {
+  // A closed breaker passes without reading the clock (the common case).
+  if (breaker.state !== 'closed' && !breaker.tryPass(core.clock.now())) {
     if (run.config.fallback === 'mock' && core.mock !== undefined) return fallback(run, 'circuit_open');
     throw new CircuitOpenError(breaker.retryAtMs);
   }
@@ -99,7 +100,8 @@ async function attemptLoop(run: RequestRun, transport: Transport, role: Transpor
         const pending = admitSpend(run);
         if (pending !== undefined) await pending;
       }
-      if (run.core.admission.tracking !== false) await admitTokens(run);
+      const admitting = admitTokens(run);
+      if (admitting !== undefined) await admitting;
     }
     const startedAtMs = beginAttempt(run, role, transport);
     try {

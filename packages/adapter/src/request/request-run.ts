@@ -184,7 +184,8 @@ export class RequestRun {
 
   /** Settles the run with a response; returns what the caller gets. */
   finish(response: ChatResponse): AdapterResponse {
-    const durationMs = this.core.clock.now() - this.startMs;
+    const now = this.core.clock.now();
+    const durationMs = now - this.startMs;
     if (durationMs > this.budgetMs) this.reportBudget(this.budgetMode, durationMs);
     const servedByMock = this.route === 'mock' || this.fallbackReason !== undefined;
     if (!servedByMock && response.usage === undefined) this.usageMissing = true;
@@ -196,17 +197,18 @@ export class RequestRun {
       budgetExceeded: this.#budgetReported,
     };
     if (this.fallbackReason !== undefined) result.fallback = { reason: this.fallbackReason };
-    this.#settle(this.fallbackReason === undefined ? 'success' : 'fallback', durationMs, result, undefined);
+    this.#settle(this.fallbackReason === undefined ? 'success' : 'fallback', now, result, undefined);
     return result;
   }
 
   /** Settles the run with an error (once; later calls only pass the error through); returns the error to throw. */
   fail(error: unknown): unknown {
     if (this.settled) return error;
-    const durationMs = this.core.clock.now() - this.startMs;
+    const now = this.core.clock.now();
+    const durationMs = now - this.startMs;
     if (durationMs > this.budgetMs) this.reportBudget(this.budgetMode, durationMs);
     const abortedByUs = this.signal.aborted && error === this.signal.reason && this.abortKind !== 'deadline';
-    this.#settle(abortedByUs ? 'aborted' : 'error', durationMs, undefined, error);
+    this.#settle(abortedByUs ? 'aborted' : 'error', now, undefined, error);
     return error;
   }
 
@@ -215,7 +217,9 @@ export class RequestRun {
     this.core.scheduler.release(this);
   }
 
-  #settle(outcome: SettleOutcome, durationMs: number, response: AdapterResponse | undefined, error: unknown): void {
+  /** `now`: the clock reading the caller took (one reading per settlement). */
+  #settle(outcome: SettleOutcome, now: number, response: AdapterResponse | undefined, error: unknown): void {
+    const durationMs = now - this.startMs;
     this.settled = true;
     if (this.#deadline !== undefined) this.core.timers.cancel(this.#deadline);
     if (this.isProbe) {
@@ -232,7 +236,6 @@ export class RequestRun {
     core.diagnostics.addUsage(response?.usage);
     const cost: Cost = response?.cost ?? costOfRun(this, undefined, 'none');
     core.costs.add(this.model, cost, this.attributes, outcome === 'success' || outcome === 'fallback');
-    const now = core.clock.now();
     const described =
       outcome === 'error' || outcome === 'aborted' ? describeFinalError(error, this.config.apiKey) : undefined;
     if (described !== undefined && outcome === 'error') core.diagnostics.addError(this.id, now, described);

@@ -1,8 +1,26 @@
 import type { RateLimitState, RateLimitWindow, RateLimitWindowName } from '../contract/rate-limit.ts';
 import type { HeaderRecord } from './headers.ts';
 
-const headerPattern = /^x-ratelimit-(limit|remaining|reset)-(requests|tokens)-(second|minute|hour|day)$/;
-const fieldOf = { limit: 'limit', remaining: 'remaining', reset: 'resetSeconds' } as const;
+type Field = 'limit' | 'remaining' | 'resetSeconds';
+type Unit = 'requests' | 'tokens';
+
+/** Every header this parser reads, by name: 3 fields × 2 units × 4 windows (a lookup instead of a match per header). */
+const headerSpecs: ReadonlyMap<
+  string,
+  { readonly field: Field; readonly unit: Unit; readonly window: RateLimitWindowName }
+> = new Map(
+  (['limit', 'remaining', 'reset'] as const).flatMap((name) =>
+    (['requests', 'tokens'] as const).flatMap((unit) =>
+      (['second', 'minute', 'hour', 'day'] as const).map(
+        (window) =>
+          [
+            `x-ratelimit-${name}-${unit}-${window}`,
+            { field: name === 'reset' ? 'resetSeconds' : name, unit, window },
+          ] as const,
+      ),
+    ),
+  ),
+);
 
 /**
  * Parses every `x-ratelimit-{limit,remaining,reset}-{requests,tokens}-{second,minute,hour,day}` header present.
@@ -15,24 +33,20 @@ export function parseRateLimitHeaders(headers: HeaderRecord, observedAtMs: numbe
   const requests: Partial<Record<RateLimitWindowName, Record<string, number>>> = {};
   const tokens: Partial<Record<RateLimitWindowName, Record<string, number>>> = {};
   let found = false;
-  for (const [name, raw] of Object.entries(headers)) {
-    if (raw === undefined || !name.startsWith('x-ratelimit-')) continue;
-    const match = headerPattern.exec(name);
-    if (!match) continue;
+  for (const name in headers) {
+    // Most headers are not rate-limit headers: one character test before the lookup.
+    if (name.charCodeAt(0) !== 120 /* x */) continue;
+    const spec = headerSpecs.get(name);
+    const raw = headers[name];
+    if (spec === undefined || raw === undefined) continue;
     const text = (typeof raw === 'string' ? raw : raw[0]) ?? '';
     // `Number('')` is 0: an empty header must not read as "0 remaining".
     const value = text.trim() === '' ? Number.NaN : Number(text);
     if (!Number.isFinite(value)) continue;
-    const [, field, unit, window] = match as unknown as [
-      string,
-      keyof typeof fieldOf,
-      'requests' | 'tokens',
-      RateLimitWindowName,
-    ];
-    const target = unit === 'requests' ? requests : tokens;
-    const entry = target[window] ?? {};
-    entry[fieldOf[field]] = value;
-    target[window] = entry;
+    const target = spec.unit === 'requests' ? requests : tokens;
+    const entry = target[spec.window] ?? {};
+    entry[spec.field] = value;
+    target[spec.window] = entry;
     found = true;
   }
   if (!found) return undefined;

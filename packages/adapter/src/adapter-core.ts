@@ -7,6 +7,7 @@ import type { DiagnosticsCollector } from './diagnostics/diagnostics-collector.t
 import type { EventHub } from './events/event-hub.ts';
 import type { RequestRun } from './request/request-run.ts';
 import type { SpendState } from './spend/spend-gate.ts';
+import type { DeadlineQueue } from './timing/deadline-queue.ts';
 import type { Clock, Sleep, Timers } from './timing/timers.ts';
 
 /** The state one adapter shares with its requests. Internal. */
@@ -30,6 +31,8 @@ export interface AdapterCore {
   readonly sleep: Sleep;
   readonly random: () => number;
   readonly timers: Timers;
+  /** Every request's total deadline (one timer per distinct duration, not per request). */
+  readonly deadlines: DeadlineQueue;
   /** The live transport, when one was given. */
   readonly live: Transport | undefined;
   /** The mock transport, when one was given. */

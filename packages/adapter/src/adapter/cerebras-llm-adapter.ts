@@ -40,6 +40,7 @@ import { executeStream } from '../stream/execute-stream.ts';
 import type { StreamOptions } from '../stream/stream-options.ts';
 import { type GenerateObjectOptions, generateObject, type ObjectResponse } from '../structured/generate-object.ts';
 import { generateTemplated, type TemplatedOptions, type TemplatedResult } from '../templated/generate-templated.ts';
+import { DeadlineQueue } from '../timing/deadline-queue.ts';
 import { systemClock, systemSleep, systemTimers, timersFromSleep } from '../timing/timers.ts';
 import { assertTransports, routeFor } from './validate-transports.ts';
 
@@ -118,6 +119,7 @@ export class CerebrasLLMAdapter implements AdapterEventSource {
       sleep,
       random: options.random ?? Math.random,
       timers,
+      deadlines: new DeadlineQueue(clock, timers),
       live: transports.live,
       mock: transports.mock,
       active: new Set(),

@@ -15,7 +15,7 @@ import type { AdapterResponse, GenerateOptions } from '../adapter-types.ts';
 import type { SettleOutcome } from '../diagnostics/diagnostics-collector.ts';
 import { describeFinalError } from '../diagnostics/redact.ts';
 import { closeReservation, costOfRun } from '../spend/spend-gate.ts';
-import type { TimerHandle } from '../timing/timers.ts';
+import type { DeadlineEntry, DeadlineList } from '../timing/deadline-queue.ts';
 import { returnAbortController, takeAbortController } from './abort-pool.ts';
 
 /** Which path a request starts on: the live transport, the mock (mock mode), or the mock for want of a key. */
@@ -34,17 +34,14 @@ export interface RunInit {
   readonly options: GenerateOptions | undefined;
 }
 
-function onDeadline(run: RequestRun): void {
-  run.abort('deadline', run.deadlineError());
-}
-
 /**
  * One logical request from submission to settlement: its deadline (the total timeout, or a hard budget when that is
  * smaller), its abort controller (caller signal, deadline and `close({ mode: 'cancel' })` all abort it, keeping the
  * first reason), its attempts' errors, and exactly one settlement that counts it and emits `request-end`.
- * No per-request closures: the caller signal listener is the run itself (`handleEvent`), the timer gets it as argument.
+ * No per-request closures or timers: the caller signal listener is the run itself (`handleEvent`), and its deadline is
+ * an entry of the adapter's deadline queue (the run itself, linked in place).
  */
-export class RequestRun {
+export class RequestRun implements DeadlineEntry {
   readonly id: string;
   readonly core: AdapterCore;
   readonly config: CerebrasConfig;
@@ -94,8 +91,12 @@ export class RequestRun {
   usageMissing = false;
   /** The open spend reservation of the current live attempt. */
   reservationId: string | undefined;
+  /** Deadline queue bookkeeping (see `DeadlineQueue`): due time, list and neighbours while queued. */
+  dueAtMs = 0;
+  deadlineList: DeadlineList | undefined = undefined;
+  deadlinePrevious: DeadlineEntry | undefined = undefined;
+  deadlineNext: DeadlineEntry | undefined = undefined;
   readonly #hardDeadline: boolean;
-  #deadline: TimerHandle | undefined;
   #budgetReported = false;
 
   constructor(core: AdapterCore, init: RunInit) {
@@ -127,7 +128,7 @@ export class RequestRun {
       return;
     }
     signal?.addEventListener('abort', this, { once: true });
-    this.#deadline = core.timers.schedule(deadlineMs, onDeadline, this);
+    core.deadlines.add(this, deadlineMs, this.startMs);
   }
 
   /** The signal every transport call and wait of this run observes. */
@@ -138,6 +139,11 @@ export class RequestRun {
   /** Time left before the deadline, in ms. */
   remainingMs(): number {
     return this.deadlineAtMs - this.core.clock.now();
+  }
+
+  /** The deadline passed (called by the adapter's deadline queue). */
+  onDeadline(): void {
+    this.abort('deadline', this.deadlineError());
   }
 
   /** The caller's signal aborted (EventListener interface, so no closure is needed). */
@@ -221,7 +227,7 @@ export class RequestRun {
   #settle(outcome: SettleOutcome, now: number, response: AdapterResponse | undefined, error: unknown): void {
     const durationMs = now - this.startMs;
     this.settled = true;
-    if (this.#deadline !== undefined) this.core.timers.cancel(this.#deadline);
+    this.core.deadlines.remove(this);
     if (this.isProbe) {
       // The probe ended without a live verdict (admission stop, abort): let the next request probe.
       this.core.breaker.releaseProbe();

@@ -1,8 +1,6 @@
 import { InvalidResponseError, ModelUnavailableError } from '@acpt/config';
-import { type BufferedResponse, sendBuffered } from '../call/buffered-call.ts';
 import type { CallScope } from '../call/call-scope.ts';
-import { errorFromResponse } from '../errors/error-from-response.ts';
-import { mapTransportFailure } from '../errors/map-transport-failure.ts';
+import { getCatalogue } from './get-catalogue.ts';
 
 /** Options of {@link listModels}. */
 export interface ListModelsOptions {
@@ -36,28 +34,7 @@ function modelIds(body: string): string[] {
  * @throws {InvalidResponseError} when the body is not a model list
  */
 export async function listModels(scope: CallScope, options: ListModelsOptions = {}): Promise<string[]> {
-  const { signal } = options;
-  if (signal?.aborted) throw signal.reason;
-  const { settings, models } = scope;
-  let response: BufferedResponse;
-  try {
-    response = await sendBuffered(scope.dispatcher, {
-      origin: settings.origin,
-      path: models.path,
-      method: 'GET',
-      headers: settings.getHeaders,
-      deadlines: settings.timeouts,
-      signal,
-    });
-  } catch (error) {
-    throw mapTransportFailure(error, models.failure, signal);
-  }
-  const { status, headers, body } = response;
-  if (status < 200 || status > 299) {
-    const nowMs = scope.clock();
-    throw errorFromResponse({ status, headers, body, url: models.url, nowMs, secret: settings.apiKey.reveal() });
-  }
-  return modelIds(body);
+  return modelIds(await getCatalogue(scope, '', options.signal));
 }
 
 /**

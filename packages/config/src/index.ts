@@ -160,6 +160,7 @@ export {
   type PriceResolver,
   type PriceResolverOptions,
 } from './pricing/price-resolver.ts';
+export { type PriceSummary, summarizePrice } from './pricing/price-summary.ts';
 export { assertNodeFloor, meetsNodeFloor, NODE_FLOOR } from './runtime/node-floor.ts';
 export {
   type CreateApiKeyProviderOptions,

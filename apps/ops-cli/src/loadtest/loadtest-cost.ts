@@ -1,5 +1,5 @@
 import type { AdapterDiagnostics } from '@acpt/adapter';
-import type { PriceSource, ResolvedPrice } from '@acpt/config';
+import { type PriceSource, type PriceSummary, type ResolvedPrice, summarizePrice } from '@acpt/config';
 import { formatCount as int } from './report-format.ts';
 
 /** What a load test cost, and what the figure is. */
@@ -8,13 +8,7 @@ export interface LoadtestCost {
   readonly basis: 'mock-server' | 'endpoint';
   readonly model: string;
   /** The price used, in USD per million tokens, and its source; `null` when the model has none. */
-  readonly price: {
-    readonly inputUsdPerMillion: number;
-    readonly cachedInputUsdPerMillion: number;
-    readonly outputUsdPerMillion: number;
-    readonly source: PriceSource;
-    readonly effectiveFrom?: string;
-  } | null;
+  readonly price: PriceSummary | null;
   /** USD of the live answers (and billed failed attempts). */
   readonly totalUsd: number;
   /** Live requests priced and not priced (their cost is unknown, not 0). */
@@ -38,20 +32,10 @@ export function buildLoadtestCost(inputs: {
   readonly warnings: readonly string[];
 }): LoadtestCost {
   const { cost } = inputs.diagnostics;
-  const price = inputs.price;
   return {
     basis: inputs.againstMockServer ? 'mock-server' : 'endpoint',
     model: inputs.model,
-    price:
-      price === undefined
-        ? null
-        : {
-            inputUsdPerMillion: price.inputUsdPerMillion,
-            cachedInputUsdPerMillion: price.cachedInputUsdPerMillion ?? price.inputUsdPerMillion,
-            outputUsdPerMillion: price.outputUsdPerMillion,
-            source: price.source,
-            ...(price.effectiveFrom === undefined ? {} : { effectiveFrom: price.effectiveFrom }),
-          },
+    price: summarizePrice(inputs.price),
     totalUsd: cost.totalUsd,
     pricedRequests: cost.pricedRequests,
     unpricedRequests: cost.unpricedRequests,

@@ -1,4 +1,10 @@
-import type { AdapterEventSource, CostSource, ResolvedPrice } from '@acpt/config';
+import {
+  type AdapterEventSource,
+  type CostSource,
+  type PriceSummary,
+  type ResolvedPrice,
+  summarizePrice,
+} from '@acpt/config';
 
 /** What the agent run cost, in `summary.json`, and what the figure is. */
 export interface RunCost {
@@ -11,13 +17,7 @@ export interface RunCost {
   readonly label: string;
   readonly model: string;
   /** The price used (USD per million tokens) and its source; `null` when the model has none. */
-  readonly price: {
-    readonly inputUsdPerMillion: number;
-    readonly cachedInputUsdPerMillion: number;
-    readonly outputUsdPerMillion: number;
-    readonly source: ResolvedPrice['source'];
-    readonly effectiveFrom?: string;
-  } | null;
+  readonly price: PriceSummary | null;
   /** USD of the run (`null` when unknown). */
   readonly usd: number | null;
   /** USD per simulated second of the agent run. */
@@ -98,16 +98,7 @@ export function createRunCostLog(source: AdapterEventSource): RunCostLog {
         basis: live ? 'billed' : 'estimate at list price',
         label,
         model,
-        price:
-          price === undefined
-            ? null
-            : {
-                inputUsdPerMillion: price.inputUsdPerMillion,
-                cachedInputUsdPerMillion: price.cachedInputUsdPerMillion ?? price.inputUsdPerMillion,
-                outputUsdPerMillion: price.outputUsdPerMillion,
-                source: price.source,
-                ...(price.effectiveFrom === undefined ? {} : { effectiveFrom: price.effectiveFrom }),
-              },
+        price: summarizePrice(price),
         usd,
         usdPerSimulatedSecond: usd === null || simulatedSeconds <= 0 ? null : usd / simulatedSeconds,
         byAgent,
